@@ -1,0 +1,205 @@
+"""Command line: the same operations as the GUI, for batch use and tests.
+
+Exit codes: 0 fine, 1 findings of severity error, 2 unusable input (or output failure).
+With no subcommand the desktop application starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from perfdesk import __version__
+from perfdesk.model import FormatError, SaveError, load_report, save_report
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from perfdesk.checks import check
+    from perfdesk.checks.finding import ERROR, SEVERITY_LABELS, has_errors
+    from perfdesk.checks.scoring import summary
+
+    report = load_report(args.file)
+    findings = check(report)
+    s = summary(report)
+    if args.json:
+        doc = {
+            "file": str(args.file),
+            "findings": [f.to_json() for f in findings],
+            "summary": {
+                "exec_rate": None if s.exec_rate is None else f"{s.exec_rate:.4f}",
+                "exec_score": None if s.exec_score is None else str(s.exec_score),
+                "total": None if s.total is None else str(s.total),
+                "grade": s.grade,
+                "errors": sum(f.severity == ERROR for f in findings),
+                "warnings": sum(f.severity == "warning" for f in findings),
+            },
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            where = f"  [{f.path}]" if f.path else ""
+            print(f"{f.rule} {SEVERITY_LABELS.get(f.severity, f.severity)}：{f.message}{where}")
+        n_err = sum(f.severity == ERROR for f in findings)
+        n_warn = sum(f.severity == "warning" for f in findings)
+        total = "—" if s.total is None else s.total
+        print(f"审核完成：{n_err} 个错误，{n_warn} 个警告；总分 {total}，等级 {s.grade or '—'}。")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from perfdesk.checks import catalogue
+
+    rows = catalogue.RULES
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r.id}\t{r.severity}\t{r.description}")
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from perfdesk.render import OutputError, render_all
+
+    report = load_report(args.file)
+    try:
+        result = render_all(
+            report,
+            args.output,
+            template=args.template,
+            word=not args.no_word,
+            excel=not args.no_excel,
+            excel_separate=args.separate,
+            pdf=args.pdf,
+        )
+    except OutputError as exc:
+        _err(exc.message)
+        return EXIT_UNUSABLE
+    for path in result.files:
+        print(path)
+    for note in result.notes:
+        _err(note)
+    if result.draft:
+        _err(f"报告有 {len(result.reasons)} 个错误，已生成草稿（文件名带“草稿”）。第一个错误：")
+        _err(f"  {result.reasons[0]}")
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from perfdesk.model.report import Report
+    from perfdesk.model.rollover import next_year
+
+    report = next_year(load_report(args.source)) if args.source else Report()
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        _err(f"“{out}”已存在。为免覆盖，请换一个文件名，或加 --force。")
+        return EXIT_UNUSABLE
+    save_report(report, out, backup=False)
+    print(out)
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from perfdesk.render.excel_import import ImportProblem, import_workbook
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        _err(f"“{out}”已存在。为免覆盖，请换一个文件名，或加 --force。")
+        return EXIT_UNUSABLE
+    try:
+        report, problems = import_workbook(args.file)
+    except ImportProblem as exc:
+        _err(exc.message)
+        return EXIT_UNUSABLE
+    for p in problems:
+        _err(str(p))
+    save_report(report, out, backup=False)
+    print(out)
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from perfdesk.ui.app import run
+
+    return run([sys.argv[0], *([str(args.file)] if args.file else [])])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="perfdesk",
+        description="PerfDesk 部门整体支出绩效自评报告助手。不带子命令时启动图形界面。",
+        epilog="退出码：0 正常；1 有错误级审核结果；2 输入文件无法使用或输出失败。",
+    )
+    p.add_argument("--version", action="version", version=f"PerfDesk {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="命令")
+
+    g = sub.add_parser("gui", help="启动图形界面（默认）/ start the desktop app")
+    g.add_argument("file", nargs="?", type=Path, help="要打开的报告文件 (.perfdesk)")
+    g.set_defaults(func=_cmd_gui)
+
+    c = sub.add_parser("check", help="审核报告文件 / check a report")
+    c.add_argument("file", type=Path)
+    c.add_argument("--json", action="store_true", help="以 JSON 输出")
+    c.set_defaults(func=_cmd_check)
+
+    r = sub.add_parser("render", help="生成 Word 报告与 Excel 附件 / render outputs")
+    r.add_argument("file", type=Path)
+    r.add_argument("-o", "--output", type=Path, required=True, help="输出文件夹")
+    r.add_argument("--template", help="报告模板名称，如 标准版、简版（六部分）、旧版（七部分）、表格式")
+    r.add_argument("--pdf", action="store_true", help="同时转换为 PDF（需要 LibreOffice/WPS/Word）")
+    r.add_argument("--separate", action="store_true", help="Excel 附件每张表单独成文件")
+    r.add_argument("--no-word", action="store_true", help="不生成 Word 报告")
+    r.add_argument("--no-excel", action="store_true", help="不生成 Excel 附件")
+    r.set_defaults(func=_cmd_render)
+
+    n = sub.add_parser("new", help="新建报告，或以上年报告新建 / new report")
+    n.add_argument("--from", dest="source", type=Path, help="上年的报告文件")
+    n.add_argument("-o", "--output", type=Path, required=True)
+    n.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    n.set_defaults(func=_cmd_new)
+
+    i = sub.add_parser("import", help="从 Excel 附件导入 / import attachments workbook")
+    i.add_argument("file", type=Path)
+    i.add_argument("-o", "--output", type=Path, required=True)
+    i.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    i.set_defaults(func=_cmd_import)
+
+    rules = sub.add_parser("rules", help="列出审核规则 / list the check catalogue")
+    rules.add_argument("--json", action="store_true")
+    rules.set_defaults(func=_cmd_rules)
+    return p
+
+
+COMMANDS = ("gui", "check", "render", "new", "import", "rules")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `perfdesk` alone, or `perfdesk report.perfdesk` (a double-clicked file), starts the GUI.
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        argv = ["gui", *argv]
+    args = build_parser().parse_args(argv)
+    func = args.func
+    try:
+        return func(args)
+    except FormatError as exc:
+        _err(f"无法打开报告：{exc}")
+        return EXIT_UNUSABLE
+    except SaveError as exc:
+        _err(exc.message)
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

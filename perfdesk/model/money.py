@@ -1,0 +1,81 @@
+"""Money (万元, Decimal) and percentages: parsing what people type, formatting for output.
+
+Money is never a float. Values keep the precision they were entered with so that the
+check engine can flag more than two decimals (R-B10); output formats to two places.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+Money = Decimal | None
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+_MONEY_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+class MoneyError(ValueError):
+    """Text that is not an amount; the message is Chinese and says what to type."""
+
+
+def q2(value: Decimal) -> Decimal:
+    """Round half up to two places (never Python's banker's round())."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_money(text: str, *, allow_grouping: bool = True) -> Money:
+    """Parse an amount in 万元 as typed or pasted by an accountant.
+
+    Accepts full-width digits, spaces, thousands separators (``1,234.56``) and a trailing
+    ``万元``/``万``. Empty text is ``None`` (a blank cell). Anything else raises MoneyError.
+    """
+    raw = text
+    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u3000", "")
+    for suffix in ("万元", "万"):
+        if s.endswith(suffix):
+            s = s[: -len(suffix)]
+            break
+    if s in ("", "-", "—"):
+        return None
+    if allow_grouping and _GROUPED_RE.match(s):
+        s = s.replace(",", "")
+    if not _MONEY_RE.match(s):
+        raise MoneyError(f"“{raw}”不是有效金额，请输入数字（单位万元），如 1234.56")
+    try:
+        return Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - regex already guards
+        raise MoneyError(f"“{raw}”不是有效金额") from exc
+
+
+def fmt_money(value: Money, blank: str = "") -> str:
+    """Two decimals, no grouping: the way the published forms print 万元."""
+    if value is None:
+        return blank
+    return f"{q2(value):.2f}"
+
+
+def ratio(numerator: Money, denominator: Money) -> Decimal | None:
+    """numerator ÷ denominator as an exact Decimal fraction, or None when undefined."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator
+
+
+def fmt_percent(fraction: Decimal | None, blank: str = "") -> str:
+    """A fraction (0.567) as '56.70%'."""
+    if fraction is None:
+        return blank
+    return f"{q2(fraction * HUNDRED):.2f}%"
+
+
+def total(values: list[Money]) -> Money:
+    """Sum that treats blanks as 0 but stays None when every value is blank."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return sum(present, Decimal(0))

@@ -1,0 +1,71 @@
+"""Field paths such as ``projects[0].amounts.actual``: the address of one value in a report.
+
+Findings name the fields they concern by path; the GUI uses the same paths to jump to a
+widget and to record undoable edits. Paths never start with the ``report.`` prefix that
+file-format error messages use.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
+
+
+def split(path: str) -> list[str | int]:
+    """'projects[0].amounts.actual' -> ['projects', 0, 'amounts', 'actual']."""
+    parts: list[str | int] = []
+    pos = 0
+    while pos < len(path):
+        m = _TOKEN.match(path, pos)
+        if m is None:
+            raise ValueError(f"bad field path: {path!r}")
+        if m.group(1):
+            parts.append(m.group(1))
+        elif m.group(2):
+            parts.append(int(m.group(2)))
+        pos = m.end()
+    return parts
+
+
+def join(parts: list[str | int]) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
+    return out
+
+
+def _step(obj: Any, part: str | int) -> Any:
+    if isinstance(part, int):
+        return obj[part]
+    if isinstance(obj, dict):
+        return obj[part]
+    return getattr(obj, part)
+
+
+def get(root: Any, path: str) -> Any:
+    obj = root
+    for part in split(path):
+        obj = _step(obj, part)
+    return obj
+
+
+def set(root: Any, path: str, value: Any) -> None:
+    parts = split(path)
+    parent = root
+    for part in parts[:-1]:
+        parent = _step(parent, part)
+    last = parts[-1]
+    if isinstance(last, int) or isinstance(parent, dict):
+        parent[last] = value
+    else:
+        if not hasattr(parent, last):
+            raise AttributeError(f"no field {last!r} at {path!r}")
+        setattr(parent, last, value)
+
+
+def section_of(path: str) -> str:
+    """The top-level field a path belongs to ('projects[2].name' -> 'projects')."""
+    first = split(path)[0]
+    return str(first)

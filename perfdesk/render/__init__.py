@@ -1,0 +1,96 @@
+"""Generating the outputs: the Word report and the Excel attachments.
+
+``render_all`` is what the GUI's 生成 button and ``perfdesk render`` both call. A report
+with check errors is rendered as a marked draft (草稿) and its file names say so.
+Heavy libraries (docxtpl, openpyxl) are imported inside the renderers, on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfdesk.checks import check
+from perfdesk.checks.finding import ERROR, Finding
+from perfdesk.model.report import Report
+from perfdesk.render.output import OutputError, safe_filename
+
+DEFAULT_TEMPLATE = "标准版"
+DRAFT_MARK = "（草稿）"
+
+Progress = Callable[[int, str], None]  # percent done, what is happening (Chinese)
+
+
+@dataclass
+class RenderResult:
+    files: list[Path] = field(default_factory=list)
+    draft: bool = False
+    reasons: list[str] = field(default_factory=list)  # error messages that made it a draft
+    notes: list[str] = field(default_factory=list)  # e.g. PDF not available
+
+
+def base_name(report: Report) -> str:
+    year = report.year if report.year is not None else ""
+    return safe_filename(f"{year}年度{report.unit_name}整体支出绩效自评报告")
+
+
+def render_all(
+    report: Report,
+    out_dir: str | Path,
+    *,
+    template: str | None = None,
+    word: bool = True,
+    excel: bool = True,
+    excel_separate: bool = False,
+    pdf: bool = False,
+    findings: list[Finding] | None = None,
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Write the chosen outputs into ``out_dir``; raises OutputError (Chinese) on failure."""
+
+    def step(percent: int, text: str) -> None:
+        if progress is not None:
+            progress(percent, text)
+
+    out = Path(out_dir)
+    if findings is None:
+        step(5, "正在审核…")
+        findings = check(report)
+    errors = [f for f in findings if f.severity == ERROR]
+    result = RenderResult(draft=bool(errors), reasons=[f.message for f in errors])
+    stem = base_name(report) + (DRAFT_MARK if result.draft else "")
+
+    if word:
+        from perfdesk.render.word import render_word
+
+        step(20, "正在生成 Word 报告…")
+        docx = out / f"{stem}.docx"
+        render_word(report, docx, template=template or report.template or DEFAULT_TEMPLATE,
+                    draft=result.draft)
+        result.files.append(docx)
+    if excel:
+        from perfdesk.render.excel import render_separate, render_workbook
+
+        step(50, "正在生成 Excel 附件…")
+        if excel_separate:
+            result.files.extend(render_separate(report, out, stem=stem, draft=result.draft))
+        else:
+            xlsx = out / f"{stem}（附件）.xlsx"
+            render_workbook(report, xlsx, draft=result.draft)
+            result.files.append(xlsx)
+    if pdf:
+        from perfdesk.render.pdf import PdfUnavailable, convert_to_pdf
+
+        step(75, "正在转换 PDF…")
+        for src in list(result.files):
+            try:
+                result.files.append(convert_to_pdf(src, out))
+            except PdfUnavailable as exc:
+                result.notes.append(exc.message)
+                break
+    step(100, "完成")
+    return result
+
+
+__all__ = ["DEFAULT_TEMPLATE", "OutputError", "RenderResult", "base_name", "render_all"]

@@ -1,0 +1,69 @@
+"""Writing output files safely: temp file + replace, with Chinese errors for a locked file.
+
+Word and Excel keep the files they have open locked on Windows; writing then fails with a
+permission error, and the user must be told to close the file (or pick another name).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class OutputError(OSError):
+    """An output file could not be written. ``message`` is Chinese and says what to do."""
+
+    def __init__(self, message: str, path: Path, locked: bool = False) -> None:
+        self.message = message
+        self.path = path
+        self.locked = locked
+        super().__init__(message)
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_filename(name: str) -> str:
+    """A file name valid on Windows and Linux (unit names may contain '/' or ':')."""
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(".")
+    return cleaned[:150] or "报告"
+
+
+def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
+    """Let ``writer`` produce a temp file beside ``target``, then move it into place."""
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"无法创建输出文件夹“{target.parent}”：{exc.strerror or exc}。请另选文件夹。",
+                          target) from exc
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        writer(tmp_path)
+        os.replace(tmp_path, target)
+    except PermissionError as exc:
+        raise OutputError(
+            f"无法写入“{target.name}”：文件可能正在 Word、WPS 或 Excel 中打开。"
+            "请关闭该文件后重试，或换一个文件名。",
+            target,
+            locked=True,
+        ) from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            why = "磁盘空间不足，请清理磁盘或换一个输出文件夹"
+        else:
+            why = f"{exc.strerror or exc}，请换一个输出文件夹"
+        raise OutputError(f"无法写入“{target.name}”：{why}。", target) from exc
+    finally:
+        if tmp_path.exists():
+            try:
+                tmp_path.unlink()
+            except OSError:
+                pass
+    return target

@@ -1,0 +1,36 @@
+"""Shared fixtures. Qt runs offscreen; settings and autosave go to a temp folder."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from perfdesk.model import Report, load_report
+from perfdesk.resources import demo_report_path
+
+DATA = Path(__file__).parent / "data"
+
+_demo_cache: dict[str, Report] = {}
+
+
+@pytest.fixture
+def demo() -> Report:
+    """A fresh copy of the bundled demo report (loaded once per session)."""
+    if "demo" not in _demo_cache:
+        _demo_cache["demo"] = load_report(demo_report_path())
+    return copy.deepcopy(_demo_cache["demo"])
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep QSettings, autosave and recent files out of the user's home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PERFDESK_CONFIG_DIR", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    yield
