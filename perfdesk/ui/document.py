@@ -1,0 +1,144 @@
+"""The open report as the GUI sees it: every edit goes through here, undoably.
+
+Pages never mutate the Report directly. They call ``set_value`` / ``insert_item`` /
+``remove_item`` / ``move_item`` with a field path (perfdesk.model.paths), listen to
+``changed`` to refresh, and the findings are recomputed in the same event-loop turn.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from perfdesk.checks import Finding, check
+from perfdesk.model import Report, paths
+
+_MERGE_ID = 1001
+
+
+class _SetValue(QUndoCommand):
+    def __init__(self, doc: DocumentController, path: str, old: Any, new: Any) -> None:
+        super().__init__(f"修改 {path}")
+        self.doc, self.path, self.old, self.new = doc, path, old, new
+
+    def redo(self) -> None:
+        self.doc._apply(self.path, self.new)
+
+    def undo(self) -> None:
+        self.doc._apply(self.path, self.old)
+
+    def id(self) -> int:
+        return _MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Typing into one field makes one undo step, not one per keystroke.
+        if isinstance(other, _SetValue) and other.path == self.path:
+            self.new = other.new
+            return True
+        return False
+
+
+class _ListEdit(QUndoCommand):
+    """Insert, remove or move one item of a list field; undo restores the old list."""
+
+    def __init__(self, doc: DocumentController, list_path: str, new_list: list[Any], text: str) -> None:
+        super().__init__(text)
+        self.doc, self.list_path = doc, list_path
+        self.old = list(paths.get(doc.report, list_path))
+        self.new = new_list
+
+    def redo(self) -> None:
+        self.doc._apply_list(self.list_path, list(self.new))
+
+    def undo(self) -> None:
+        self.doc._apply_list(self.list_path, list(self.old))
+
+
+class DocumentController(QObject):
+    changed = Signal(str)  # a value at this path changed (edit, undo, redo)
+    structure_changed = Signal(str)  # the list at this path gained/lost/reordered items
+    reset = Signal()  # a different report was loaded (new/open/recover)
+    findings_changed = Signal()
+    dirty_changed = Signal(bool)
+    file_changed = Signal()  # file path changed (save as, open)
+
+    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report: Report = report if report is not None else Report()
+        self.file_path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.dirty_changed.emit(self.dirty))
+        self._unsaved_recovery = False  # recovered work counts as unsaved until saved
+        self.findings: list[Finding] = []
+        self._recheck()
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, path: str) -> Any:
+        return paths.get(self.report, path)
+
+    @property
+    def dirty(self) -> bool:
+        return self._unsaved_recovery or not self.undo_stack.isClean()
+
+    # --- editing (undoable) ----------------------------------------------------------------
+    def set_value(self, path: str, value: Any) -> None:
+        old = paths.get(self.report, path)
+        if old == value and type(old) is type(value):
+            return
+        self.undo_stack.push(_SetValue(self, path, copy.deepcopy(old), value))
+
+    def insert_item(self, list_path: str, index: int, item: Any) -> None:
+        items = list(paths.get(self.report, list_path))
+        items.insert(index, item)
+        self.undo_stack.push(_ListEdit(self, list_path, items, "添加"))
+
+    def remove_item(self, list_path: str, index: int) -> None:
+        items = list(paths.get(self.report, list_path))
+        del items[index]
+        self.undo_stack.push(_ListEdit(self, list_path, items, "删除"))
+
+    def move_item(self, list_path: str, src: int, dst: int) -> None:
+        items = list(paths.get(self.report, list_path))
+        items.insert(dst, items.pop(src))
+        self.undo_stack.push(_ListEdit(self, list_path, items, "移动"))
+
+    def replace_list(self, list_path: str, items: list[Any], text: str = "粘贴") -> None:
+        """One undo step for a bulk change (paste of several rows, reorder)."""
+        self.undo_stack.push(_ListEdit(self, list_path, list(items), text))
+
+    # --- whole document --------------------------------------------------------------------
+    def load(self, report: Report, file_path: Path | None, *, dirty: bool = False) -> None:
+        self.report = report
+        self.file_path = file_path
+        self.undo_stack.clear()
+        self._unsaved_recovery = dirty
+        self._recheck()
+        self.reset.emit()
+        self.file_changed.emit()
+        self.dirty_changed.emit(self.dirty)
+
+    def mark_saved(self, file_path: Path) -> None:
+        self.file_path = file_path
+        self._unsaved_recovery = False
+        self.undo_stack.setClean()
+        self.file_changed.emit()
+        self.dirty_changed.emit(False)
+
+    # --- internals -------------------------------------------------------------------------
+    def _apply(self, path: str, value: Any) -> None:
+        paths.set(self.report, path, copy.deepcopy(value))
+        self._recheck(path)
+        self.changed.emit(path)
+
+    def _apply_list(self, list_path: str, items: list[Any]) -> None:
+        paths.set(self.report, list_path, items)
+        self._recheck(list_path)
+        self.structure_changed.emit(list_path)
+
+    def _recheck(self, path: str | None = None) -> None:
+        self.findings = check(self.report)
+        self.findings_changed.emit()

@@ -1,0 +1,38 @@
+"""What every wizard page is: a widget over the DocumentController that can focus a field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from perfdesk.ui.document import DocumentController
+
+
+class Page(QWidget):
+    """A wizard step. Subclasses set ``key`` and ``title`` and build their form.
+
+    Pages edit only through ``self.doc`` (undoable), refresh on ``doc.changed`` /
+    ``doc.structure_changed`` / ``doc.reset``, and implement ``focus_path`` so that a
+    double-clicked finding lands on its field.
+    """
+
+    key = ""
+    title = ""
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+
+    def focus_path(self, path: str) -> bool:
+        """Show, focus and highlight the widget editing ``path``; False if not on this page."""
+        return False
+
+
+class PlaceholderPage(Page):
+    """Stands in for a page that is not built yet."""
+
+    def __init__(self, doc: DocumentController, key: str, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.key, self.title = key, title
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{title}（建设中）"))
