@@ -46,5 +46,7 @@ def page_for_path(path: str) -> str:
 def page_class(module: str, cls: str) -> type | None:
     try:
         return getattr(importlib.import_module(module), cls)
-    except ModuleNotFoundError:
+    except ModuleNotFoundError as exc:
+        if exc.name != module:  # a real import error inside the page: let it show
+            raise
         return None
