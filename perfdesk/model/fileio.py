@@ -68,7 +68,7 @@ def loads(text: str) -> Report:
             "format",
         )
     version = doc.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise FormatError("文件缺少有效的版本号（version），无法判断格式。", "version")
     if version > FORMAT_VERSION:
         raise FormatError(

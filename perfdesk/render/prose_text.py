@@ -1,0 +1,113 @@
+"""Small text helpers for the generated prose: cleaning user text, numbering, amounts.
+
+Everything here is pure Python (no docx, no jinja2): the GUI may import it for previews.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from perfdesk.model.money import Money, fmt_money, fmt_percent, q2
+from perfdesk.render.dates import small_number_chinese
+
+# Characters XML 1.0 forbids (and C1 controls Word chokes on); \t and \n are kept.
+_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条]?[、.．：:\s]?"
+    r"|[（(][一二三四五六七八九十百\d]+[）)][、.．]?"
+    r"|[一二三四五六七八九十百]+[、.．]"
+    r"|\d+\s*[、.．](?!\d)"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+)
+
+
+def clean(text: str | None) -> str:
+    """User text made safe for XML: illegal control characters removed, CR/LF unified."""
+    if not text:
+        return ""
+    return _ILLEGAL.sub("", _NEWLINES.sub("\n", str(text)))
+
+
+def paragraphs(*texts: str | None) -> list[str]:
+    """Split user text into paragraphs (one per non-blank line), as typed."""
+    out: list[str] = []
+    for text in texts:
+        for line in clean(text).split("\n"):
+            if line.strip():
+                out.append(line.strip())
+    return out
+
+
+def paragraphs_of(items: Iterable[str | None]) -> list[str]:
+    return paragraphs(*items)
+
+
+def strip_numbering(text: str) -> str:
+    """'（一）营商环境' → '营商环境': the template numbers headings itself."""
+    return _LEADING_NUMBER.sub("", clean(text).replace("\n", " ")).strip()
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二 (for 一、 and （一） headings)."""
+    return small_number_chinese(n) if 0 < n < 100 else str(n)
+
+
+def numbered(items: Iterable[str], style: str = "arabic") -> list[str]:
+    """Prefix each item: '1.' (arabic), '（一）' (paren) or '一、' (comma)."""
+    out = []
+    for i, item in enumerate(items, 1):
+        body = strip_numbering(item)
+        if style == "paren":
+            out.append(f"（{cn_number(i)}）{body}")
+        elif style == "comma":
+            out.append(f"{cn_number(i)}、{body}")
+        else:
+            out.append(f"{i}.{body}")
+    return out
+
+
+def end_sentence(text: str) -> str:
+    """Add '。' unless the text already ends with closing punctuation."""
+    text = text.rstrip()
+    if not text or text[-1] in "。！？；;.!?…”）)":
+        return text
+    return text + "。"
+
+
+def joined(items: Iterable[str], sep: str = "、") -> str:
+    return sep.join(i for i in items if i)
+
+
+def wan(value: Money) -> str:
+    """An amount as prose prints it: '696.00万元' (blank counts as zero)."""
+    return f"{fmt_money(value if value is not None else Decimal(0))}万元"
+
+
+def pct(fraction: Decimal | None) -> str:
+    return fmt_percent(fraction, blank="—")
+
+
+def is_zero(value: Money) -> bool:
+    return value is None or q2(value) == 0
+
+
+def change_phrase(current: Money, prior: Money, what: str = "上年决算数") -> str:
+    """'较上年决算数43.12万元减少22.81万元，下降52.90%' ('' when there is no prior)."""
+    if is_zero(prior) or prior is None:
+        return ""
+    cur = current if current is not None else Decimal(0)
+    diff = q2(cur) - q2(prior)
+    if diff == 0:
+        return f"与{what}{wan(prior)}持平"
+    verb, trend = ("增加", "增长") if diff > 0 else ("减少", "下降")
+    rate = abs(diff) / q2(prior)
+    return f"较{what}{wan(prior)}{verb}{wan(abs(diff))}，{trend}{pct(rate)}"
+
+
+def count_text(n: int, unit: str) -> str:
+    return f"{n}{unit}"

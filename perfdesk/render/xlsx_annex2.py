@@ -1,0 +1,69 @@
+"""附件2 整体支出绩效自评表 (DOMAIN.md §2.4), built by code."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from perfdesk.checks.scoring import summary
+from perfdesk.model import figures
+from perfdesk.model.report import Report
+from perfdesk.render.xlsx_style import Grid
+from perfdesk.render.xlsx_tables import (
+    WIDTHS,
+    budget_header,
+    budget_line,
+    goals_block,
+    indicator_table,
+    total_row,
+)
+
+SHEET_NAME = "附件2 整体支出绩效自评表"
+TITLE = "预算单位整体支出绩效自评表"
+# 按收入性质分 (left, label B–D, value E) and 按支出性质分 (right, label F–H, value I).
+INCOME_ROWS = (
+    ("general_budget", "其中：一般公共预算"),
+    ("gov_fund", "政府性基金拨款"),
+    ("special_account", "纳入专户管理的非税收入拨款"),
+    ("other", "其他资金"),
+    ("carryover", "上年结转结余"),
+)
+SPENDING_ROWS = (("basic", "其中：基本支出"), ("projects", "项目支出"))
+
+
+def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
+    g = Grid(ws, WIDTHS)
+    s = summary(report)
+    year = f"{report.year}年度" if report.year is not None else ""
+    row = g.heading("附件2", year + TITLE, draft)
+    row = g.filler_line(row, report.unit_name)
+    g.text(row, 1, "预算单位名称", bold=True)
+    g.text(row, 2, report.unit_name, span=8)
+    row += 1
+
+    block = 3 + len(INCOME_ROWS)
+    g.text(row, 1, "年度预算申请（万元）", rows=block, bold=True)
+    budget_header(g, row)
+    budget_line(g, row + 1, "年度资金总额", figures.effective_overall(report), s)
+    row += 2
+    g.text(row, 2, "按收入性质分：", span=4, align="left")
+    g.text(row, 6, "按支出性质分：", span=4, align="left")
+    row += 1
+    spending = {"basic": figures.effective_basic(report).actual,
+                "projects": figures.effective_projects(report).actual}
+    for i, (key, label) in enumerate(INCOME_ROWS):
+        g.text(row, 2, label, span=3, align="left")
+        g.money(row, 5, getattr(report.income, key))
+        if i < len(SPENDING_ROWS):
+            skey, slabel = SPENDING_ROWS[i]
+            g.text(row, 6, slabel, span=3, align="left")
+            g.money(row, 9, spending[skey])
+        else:
+            g.text(row, 6, "", span=3)
+            g.text(row, 9, "")
+        row += 1
+
+    row = goals_block(g, row, report.goals, report.achievements)
+    header, row = indicator_table(g, row, report.indicators, report.scoring.weights)
+    row = total_row(g, row, s)
+    row = g.signature_line(row + 1, report.signature_date)
+    g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)

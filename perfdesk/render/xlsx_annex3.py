@@ -1,0 +1,58 @@
+"""附件3-N 项目支出绩效自评表 (DOMAIN.md §2.5), one sheet per project, built by code."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from perfdesk.checks.scoring import project_summary
+from perfdesk.model.report import Project, Report
+from perfdesk.render.xlsx_style import Grid
+from perfdesk.render.xlsx_tables import (
+    WIDTHS,
+    budget_header,
+    budget_line,
+    goals_block,
+    indicator_table,
+    total_row,
+)
+
+TITLE = "项目支出绩效自评表"
+FUNDING_ROWS = (
+    ("current", "其中：当年财政拨款"),
+    ("carryover", "上年结转资金"),
+    ("other", "其他资金"),
+)
+
+
+def sheet_name(n: int) -> str:
+    return f"附件3-{n}"
+
+
+def build(ws: Worksheet, report: Report, project: Project, n: int, *, draft: bool) -> None:
+    g = Grid(ws, WIDTHS)
+    s = project_summary(report, project)
+    year = f"{report.year}年度" if report.year is not None else ""
+    row = g.heading(sheet_name(n), year + TITLE, draft)
+    row = g.filler_line(row, report.unit_name)
+    g.text(row, 1, "项目支出名称", bold=True)
+    g.text(row, 2, project.name, span=8)
+    row += 1
+    g.text(row, 1, "主管部门", bold=True)
+    g.text(row, 2, report.supervisor, span=3)
+    g.text(row, 5, "实施单位", span=2, bold=True)
+    g.text(row, 7, project.implementer or report.unit_name, span=3)
+    row += 1
+
+    g.text(row, 1, "项目资金（万元）", rows=2 + len(FUNDING_ROWS), bold=True)
+    budget_header(g, row)
+    budget_line(g, row + 1, "年度资金总额", project.amounts, s)
+    row += 2
+    for key, label in FUNDING_ROWS:
+        budget_line(g, row, label, getattr(project.funding, key))
+        row += 1
+
+    row = goals_block(g, row, project.goals, project.achievements)
+    header, row = indicator_table(g, row, project.indicators, report.scoring.weights)
+    row = total_row(g, row, s)
+    row = g.signature_line(row + 1, report.signature_date)
+    g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)

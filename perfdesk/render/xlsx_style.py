@@ -1,0 +1,208 @@
+"""Shared styling and a small grid writer for the Excel attachments (openpyxl).
+
+Every cell the forms print goes through :class:`Grid`, which knows the column widths and so
+can (a) merge and border ranges the way the paper forms do, (b) store user text safely
+(never a formula, no XML-illegal characters) and (c) give each row a height that shows
+its wrapped text — openpyxl does not measure text, and LibreOffice/Excel do not grow rows
+on open, so the heights are estimated here from the characters and the merged width.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+FONT_TABLE = "宋体"
+FONT_TITLE = "宋体"
+SIZE_BODY = 10
+SIZE_TITLE = 16
+MONEY_FORMAT = "0.00"
+PERCENT_FORMAT = "0.00%"
+COUNT_FORMAT = "0"
+AREA_FORMAT = "0.00"
+SCORE_FORMAT = "General"
+MAX_CELL_CHARS = 32767  # Excel's limit per cell
+DRAFT_TEXT = "（草稿）"
+
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+# XML 1.0 forbids most C0 controls; keep tab, newline (carriage return becomes newline).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PERCENT_PLACES = Decimal("0.0001")
+
+
+def clean_text(value: str) -> str:
+    """Text as a cell may hold it: no illegal control characters, within Excel's limit."""
+    text = _ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return text[:MAX_CELL_CHARS]
+
+
+def text_units(text: str) -> float:
+    """Approximate printed width in Excel column-width units (CJK ≈ two '0's)."""
+    units = 0.0
+    for ch in text:
+        units += 2.1 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
+    return units
+
+
+def percent_value(fraction: Decimal | None) -> Decimal | None:
+    """A rate as stored: rounded so that '0.00%' shows exactly what the cell holds."""
+    if fraction is None:
+        return None
+    return fraction.quantize(_PERCENT_PLACES)
+
+
+def money_value(value: Decimal | None) -> Decimal | None:
+    """Money keeps the precision it was typed with (R-B10 sees extra decimals on import)."""
+    return value
+
+
+def fmt_date(d: date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else "    年  月  日"
+
+
+@dataclass
+class Grid:
+    """A worksheet plus its column widths; rows and columns are 1-based."""
+
+    ws: Worksheet
+    widths: list[float]
+    _lines: dict[int, float] = field(default_factory=dict)  # row → text lines needed
+    _fixed: dict[int, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for i, w in enumerate(self.widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+        self.ws.sheet_view.showGridLines = False
+
+    @property
+    def ncols(self) -> int:
+        return len(self.widths)
+
+    # -- cells -------------------------------------------------------------------------
+    def _box(self, row: int, col: int, span: int, rows: int, border: bool) -> None:
+        if span > 1 or rows > 1:
+            self.ws.merge_cells(start_row=row, start_column=col,
+                                end_row=row + rows - 1, end_column=col + span - 1)
+        if border:
+            for r in range(row, row + rows):
+                for c in range(col, col + span):
+                    self.ws.cell(row=r, column=c).border = BORDER
+
+    def text(self, row: int, col: int, value: str | None, *, span: int = 1, rows: int = 1,
+             align: str = "center", bold: bool = False, border: bool = True,
+             size: float = SIZE_BODY, font: str = FONT_TABLE) -> None:
+        """User or label text, always a string cell (never a formula)."""
+        self._box(row, col, span, rows, border)
+        cell = self.ws.cell(row=row, column=col)
+        text = clean_text(value or "")
+        if text:
+            cell.value = text
+            cell.data_type = "s"  # '=1+1', '+', '-', '@' stay text: no formula injection
+        cell.font = Font(name=font, size=size, bold=bold)
+        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+        self._measure(row, col, span, rows, text, size)
+
+    def number(self, row: int, col: int, value: Decimal | int | None, fmt: str, *,
+               span: int = 1, rows: int = 1, border: bool = True) -> None:
+        """A numeric cell (Decimal or int; None leaves the cell blank)."""
+        self._box(row, col, span, rows, border)
+        cell = self.ws.cell(row=row, column=col)
+        if value is not None:
+            cell.value = value
+        cell.number_format = fmt
+        cell.font = Font(name=FONT_TABLE, size=SIZE_BODY)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self._measure(row, col, span, rows, "0" * 10, SIZE_BODY)
+
+    def money(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:
+        self.number(row, col, money_value(value), MONEY_FORMAT, **kw)
+
+    def percent(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:
+        self.number(row, col, percent_value(value), PERCENT_FORMAT, **kw)
+
+    def score(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:
+        self.number(row, col, value, SCORE_FORMAT, **kw)
+
+    # -- rows --------------------------------------------------------------------------
+    def _measure(self, row: int, col: int, span: int, rows: int, text: str,
+                 size: float) -> None:
+        width = sum(self.widths[col - 1: col - 1 + span]) - 1.0
+        scale = size / SIZE_BODY
+        lines = 0.0
+        for para in (text or " ").split("\n"):
+            lines += max(1, math.ceil(text_units(para) * scale * 1.08 / max(width, 1.0)))
+        lines = lines * scale / rows
+        for r in range(row, row + rows):
+            self._lines[r] = max(self._lines.get(r, 1.0), lines)
+
+    def height(self, row: int, points: float) -> None:
+        self._fixed[row] = points
+
+    def fit_rows(self, last_row: int) -> None:
+        """Give every row the height its wrapped text needs (14 pt per 10-pt line)."""
+        for r in range(1, last_row + 1):
+            if r in self._fixed:
+                h = self._fixed[r]
+            else:
+                h = max(20.0, self._lines.get(r, 1.0) * 14.0 + 6.0)
+            self.ws.row_dimensions[r].height = min(h, 409.0)  # Excel's maximum
+
+    # -- page --------------------------------------------------------------------------
+    def heading(self, annex: str, title: str, draft: bool) -> int:
+        """Rows 1–2: '附件N' and the title merged across; returns the next free row."""
+        self.text(1, 1, annex, span=2, align="left", border=False, size=12, bold=True)
+        self.text(2, 1, title + (DRAFT_TEXT if draft else ""), span=self.ncols,
+                  border=False, size=SIZE_TITLE, bold=True, font=FONT_TITLE)
+        self.height(2, 36)
+        return 3
+
+    def filler_line(self, row: int, unit_name: str) -> int:
+        """'填报单位（盖章）：…' left and '金额单位：万元' right (no border)."""
+        left = max(self.ncols - 3, 1)
+        self.text(row, 1, f"填报单位（盖章）：{unit_name}", span=left, align="left", border=False)
+        self.text(row, left + 1, "金额单位：万元", span=self.ncols - left, align="right",
+                  border=False)
+        return row + 1
+
+    def signature_line(self, row: int, when: date | None) -> int:
+        """'填报人：… 联系电话：… 填报日期：…' under the table, for hand completion."""
+        third = self.ncols // 3
+        self.text(row, 1, "填报人：", span=third, align="left", border=False)
+        self.text(row, third + 1, "联系电话：", span=third, align="left", border=False)
+        self.text(row, 2 * third + 1, f"填报日期：{fmt_date(when)}",
+                  span=self.ncols - 2 * third, align="left", border=False)
+        return row + 1
+
+    def page_setup(self, *, portrait: bool, title_rows: tuple[int, int] | None,
+                   draft: bool, last_row: int) -> None:
+        ws = self.ws
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "portrait" if portrait else "landscape"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True  # required before fitToWidth
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = 0.7
+        ws.page_margins.bottom = 0.7
+        if title_rows is not None:
+            ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        ws.oddFooter.center.font = FONT_TABLE
+        ws.oddFooter.center.size = 9
+        if draft:
+            ws.oddHeader.center.text = "草稿"
+            ws.oddHeader.center.font = f"{FONT_TABLE},Bold"
+            ws.oddHeader.center.size = 14
+            ws.oddHeader.center.color = "FF0000"
+        self.fit_rows(last_row)

@@ -1,0 +1,192 @@
+"""新建 / 打开 / 保存 / 另存为 / 以上年报告新建 / 最近打开, and the 'unsaved changes?' question.
+
+Saving goes through ``perfdesk.model.save_report`` (atomic, keeps a .bak). A file changed on
+disk since it was opened or last saved is never overwritten without asking.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QWidget
+
+from perfdesk.model import EXTENSION, FormatError, Report, SaveError, load_report, save_report
+from perfdesk.ui import dialogs, settings
+from perfdesk.ui.document import DocumentController
+
+log = logging.getLogger(__name__)
+
+Stamp = tuple[int, int] | None
+
+
+def _stamp(path: Path | None) -> Stamp:
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def display_name(doc: DocumentController) -> str:
+    return doc.file_path.name if doc.file_path else "未命名报告"
+
+
+class FileActions(QObject):
+    """File operations on one DocumentController, with dialogs parented to ``window``."""
+
+    opened = Signal(Path)  # a file was opened (for the window: banner, recent menu)
+    recent_changed = Signal()
+
+    def __init__(self, window: QWidget, doc: DocumentController) -> None:
+        super().__init__(window)
+        self.window, self.doc = window, doc
+        self._disk_stamp: Stamp = None
+        self.is_demo = False  # the bundled example: 保存 goes to 另存为
+
+    # --- asking before losing work ---------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded)."""
+        if not self.doc.dirty:
+            return True
+        answer = dialogs.ask_save_changes(self.window, display_name(self.doc))
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    # --- new / open ------------------------------------------------------------------------
+    def new_report(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._set_document(Report(), None)
+        return True
+
+    def new_from_last_year(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path = dialogs.open_file(self.window, "选择上年的报告文件", self._start_dir())
+        if path is None:
+            return False
+        try:
+            last = load_report(path)
+        except FormatError as exc:
+            dialogs.error(self.window, "无法打开上年报告", exc.message)
+            return False
+        from perfdesk.model.rollover import next_year
+
+        self._set_document(next_year(last), None, dirty=True)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path = dialogs.open_file(self.window, "打开报告", self._start_dir())
+        return path is not None and self.open_path(path, ask=False)
+
+    def open_path(self, path: Path, *, ask: bool = True, demo: bool = False) -> bool:
+        """Open ``path``; a bad file shows its Chinese message and changes nothing."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            report = load_report(path)
+        except FormatError as exc:
+            dialogs.error(self.window, "无法打开报告", f"无法打开“{path.name}”：\n{exc.message}")
+            if not path.exists():
+                settings.remove_recent(path)
+                self.recent_changed.emit()
+            return False
+        if demo:
+            self._set_document(report, None)
+            self.is_demo = True
+            return True
+        self._set_document(report, path)
+        settings.add_recent(path)
+        settings.set_value("files/last_dir", str(path.parent))
+        self.recent_changed.emit()
+        self.opened.emit(path)
+        return True
+
+    def _set_document(self, report: Report, path: Path | None, *, dirty: bool = False) -> None:
+        self.is_demo = False
+        self.doc.load(report, path, dirty=dirty)
+        self._disk_stamp = _stamp(path)
+
+    # --- save ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        path = self.doc.file_path
+        if path is None:
+            return self.save_as()
+        if self._changed_on_disk(path):
+            answer = dialogs.choose(
+                self.window, "文件已被修改",
+                f"“{path.name}”在打开之后已被其他程序修改或替换。\n"
+                "覆盖会丢失那边的修改；也可以另存为一个新文件。",
+                ["另存为…", "覆盖", "取消"], default=0)
+            if answer == 0:
+                return self.save_as()
+            if answer != 1:
+                return False
+        return self._write(path)
+
+    def save_as(self) -> bool:
+        start = str(self.doc.file_path) if self.doc.file_path else str(
+            Path(self._start_dir()) / self._suggested_name())
+        path = dialogs.save_file(self.window, "另存为", start)
+        if path is None:
+            return False
+        if path.suffix.lower() != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_report(self.doc.report, path)
+        except SaveError as exc:
+            dialogs.error(self.window, "保存失败", exc.message)
+            return False
+        self.is_demo = False
+        self.doc.mark_saved(path)
+        self._disk_stamp = _stamp(path)
+        settings.add_recent(path)
+        settings.set_value("files/last_dir", str(path.parent))
+        self.recent_changed.emit()
+        return True
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        if self._disk_stamp is None:
+            return False  # first save to this path (save as, new)
+        now = _stamp(path)
+        return now is not None and now != self._disk_stamp
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _start_dir(self) -> str:
+        if self.doc.file_path is not None:
+            return str(self.doc.file_path.parent)
+        return settings.get_str("files/last_dir") or str(Path.home())
+
+    def _suggested_name(self) -> str:
+        r = self.doc.report
+        name = f"{r.year or ''}{r.unit_name}绩效自评".strip() or "绩效自评报告"
+        return name + EXTENSION
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = settings.recent_files()
+        for i, path in enumerate(files, 1):
+            action = menu.addAction(f"&{i} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not files:
+            menu.addAction("（无）").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("清除列表", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        settings.clear_recent()
+        self.recent_changed.emit()
