@@ -1,0 +1,179 @@
+"""How a page keeps its editing widgets in step with the DocumentController.
+
+Every editing widget implements the small ``Bound`` protocol: it knows its field path,
+``load()``s the value from the document (unless the user is typing in it) and commits its
+own edits through ``doc.set_value``. A page puts its widgets in a ``Binder`` in form order;
+the binder refreshes them on every document signal, sets the tab order and finds the widget
+for a field path when a finding is double-clicked.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from perfdesk.ui.document import DocumentController
+
+FLASH_MS = 1200
+
+
+@runtime_checkable
+class Bound(Protocol):
+    """An editing widget bound to one field (or one list) of the report."""
+
+    path: str
+
+    def load(self) -> None: ...
+
+
+@runtime_checkable
+class Composite(Protocol):
+    """A widget editing a list (table, list editor) that can focus one item inside it."""
+
+    path: str
+
+    def focus_item(self, rest: str) -> QWidget | None: ...
+
+
+def set_path(widget: QWidget, path: str) -> None:
+    """Rebind ``widget`` to ``path``; the objectName always equals the field path."""
+    widget.path = path  # type: ignore[attr-defined]
+    widget.setObjectName(path)
+
+
+class _FlashOverlay(QWidget):
+    """A translucent yellow rectangle over a widget (or a cell), removed after a moment."""
+
+    def __init__(self, target: QWidget, rect: QRect | None = None) -> None:
+        super().__init__(target)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setGeometry(rect if rect is not None else target.rect())
+        self.show()
+        self.raise_()
+        QTimer.singleShot(FLASH_MS, self.deleteLater)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(255, 214, 0, 110))
+        p.setPen(QColor(230, 160, 0))
+        p.drawRect(self.rect().adjusted(0, 0, -1, -1))
+
+
+def flash(widget: QWidget, rect: QRect | None = None) -> None:
+    """Highlight ``widget`` (or ``rect`` inside it) briefly in yellow."""
+    widget.setProperty("flashing", True)
+    _FlashOverlay(widget, rect)
+    QTimer.singleShot(FLASH_MS, lambda: _clear_flag(widget))
+
+
+def _clear_flag(widget: QWidget) -> None:
+    try:
+        widget.setProperty("flashing", False)
+    except RuntimeError:  # deleted meanwhile
+        pass
+
+
+def reveal(widget: QWidget) -> None:
+    """Make ``widget`` visible: switch enclosing tabs and stacks, open collapsed groups,
+    scroll enclosing scroll areas."""
+    chain: list[QWidget] = []
+    w: QWidget | None = widget
+    while w is not None:
+        chain.append(w)
+        w = w.parentWidget()
+    for child, parent in itertools.pairwise(chain):
+        if isinstance(parent, QStackedWidget):
+            parent.setCurrentWidget(child)
+            tabs = parent.parentWidget()
+            if isinstance(tabs, QTabWidget):
+                tabs.setCurrentWidget(child)
+        if isinstance(parent, QGroupBox) and parent.isCheckable() and not parent.isChecked():
+            parent.setChecked(True)
+    for anc in chain[1:]:
+        if isinstance(anc, QScrollArea):
+            anc.ensureWidgetVisible(widget, 40, 40)
+
+
+def focus_and_flash(widget: QWidget) -> None:
+    reveal(widget)
+    widget.setFocus()
+    flash(widget)
+
+
+class Binder(QObject):
+    """The bound widgets of one page, in form order."""
+
+    def __init__(self, doc: DocumentController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.widgets: list[QWidget] = []
+        doc.changed.connect(self._on_change)
+        doc.structure_changed.connect(self._on_change)
+        doc.reset.connect(self.load_all)
+
+    def add(self, *widgets: QWidget) -> None:
+        self.widgets.extend(widgets)
+
+    def _on_change(self, _path: str) -> None:
+        self.load_all()
+
+    def load_all(self) -> None:
+        for w in self.widgets:
+            if isinstance(w, Bound):
+                try:
+                    w.load()
+                except (IndexError, KeyError, AttributeError):
+                    pass  # bound to an item that no longer exists; rebound later
+
+    def set_tab_order(self, extra: Iterable[QWidget] = ()) -> None:
+        chain = [w for w in [*self.widgets, *extra] 
+                 if (w.focusProxy() or w).focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def find(self, path: str) -> tuple[QWidget, str] | None:
+        """The widget editing ``path`` and what is left of the path for a list widget."""
+        for w in self.widgets:
+            if getattr(w, "path", None) == path:
+                return w, ""
+        for w in self.widgets:  # a list widget containing the path
+            p = getattr(w, "path", "")
+            if isinstance(w, Composite) and p and path.startswith(p + "["):
+                return w, path[len(p):]
+        for w in self.widgets:  # the path names a group: its first field
+            p = getattr(w, "path", "")
+            if p.startswith(path + ".") or p.startswith(path + "["):
+                return w, ""
+        best: tuple[QWidget, str] | None = None
+        for w in self.widgets:  # a field inside a widget's value (e.g. a dict entry)
+            p = getattr(w, "path", "")
+            if p and path.startswith(p + ".") and (best is None or len(p) > len(best[0].path)):
+                best = (w, "")
+        return best
+
+    def focus(self, path: str) -> bool:
+        found = self.find(path)
+        if found is None:
+            return False
+        w, rest = found
+        if isinstance(w, Composite) and rest:
+            reveal(w)
+            target = w.focus_item(rest)
+            return target is not None
+        if isinstance(w, Composite):
+            reveal(w)
+            w.focus_item("")
+            return True
+        focus_and_flash(w)
+        return True
