@@ -2,9 +2,15 @@
 
 Both executables run the same code as the ``perfdesk`` console script: no arguments or a
 ``.perfdesk`` file start the GUI, subcommands (check/render/new/import/rules) run the CLI.
+
 In the windowed Windows build ``sys.stdout``/``sys.stderr`` are ``None``; they are pointed
 at ``os.devnull`` so that ``print`` in the CLI paths or argparse cannot crash the program
 (the application's own log goes to a file in its config folder).
+
+``PERFDESK_QUIT_AFTER_SHOW=1`` (hidden, for the frozen smoke test and the start-up benchmark):
+once the GUI's event loop is running, print ``PERFDESK_SHOWN <titles>`` for the visible
+top-level windows and quit with exit code 0 (3 if no window is visible). It wraps
+``QApplication.exec``, so the real start-up path in ``perfdesk.ui.app.run`` is what runs.
 """
 
 from __future__ import annotations
@@ -12,16 +18,43 @@ from __future__ import annotations
 import os
 import sys
 
+QUIT_AFTER_SHOW = "PERFDESK_QUIT_AFTER_SHOW"
+
 
 def _ensure_streams() -> None:
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
     if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
+def _install_quit_after_show() -> None:
+    from PySide6.QtCore import QTimer  # noqa: TID251 - test hook around the Qt event loop
+    from PySide6.QtWidgets import QApplication  # noqa: TID251
+
+    original_exec = QApplication.exec
+
+    def report_and_quit() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        titles = [w.windowTitle() or type(w).__name__ for w in shown]
+        print("PERFDESK_SHOWN", " | ".join(titles), flush=True)
+        QApplication.exit(0 if shown else 3)
+
+    def exec_then_quit(*_args: object) -> int:
+        QTimer.singleShot(0, report_and_quit)
+        return original_exec()
+
+    QApplication.exec = exec_then_quit  # type: ignore[method-assign]
+
+
+def main() -> int:
+    _ensure_streams()
+    if os.environ.get(QUIT_AFTER_SHOW) == "1":
+        _install_quit_after_show()
+    from perfdesk.cli import main as cli_main
+
+    return cli_main()
 
 
 if __name__ == "__main__":
-    _ensure_streams()
-    from perfdesk.cli import main
-
     sys.exit(main())

@@ -1,19 +1,12 @@
-"""The check engine: the catalogue of DOMAIN.md §6 and the scoring. Pure Python, no Qt."""
+"""The check engine: the catalogue of DOMAIN.md §6 and the scoring. Pure Python, no Qt.
+
+``check(report)`` returns every finding; ``Checker`` adds ``recheck(report, path)`` for the
+GUI's as-you-type checks. ``scoring.suggest`` gives the 建议得分 of one indicator row.
+"""
 
 from __future__ import annotations
 
+from perfdesk.checks.engine import Checker, check
 from perfdesk.checks.finding import ERROR, INFO, WARNING, Finding, has_errors
-from perfdesk.checks.scoring import summary
-from perfdesk.model.money import fmt_percent
-from perfdesk.model.report import Report
 
-
-def check(report: Report) -> list[Finding]:
-    """Every finding for ``report`` (placeholder until the catalogue lands: R-S01 only)."""
-    s = summary(report)
-    total = "—" if s.total is None else f"{s.total}"
-    msg = f"总分 {total} 分，等级：{s.grade or '—'}；预算执行率 {fmt_percent(s.exec_rate, '—')}"
-    return [Finding("R-S01", INFO, msg)]
-
-
-__all__ = ["ERROR", "INFO", "WARNING", "Finding", "check", "has_errors"]
+__all__ = ["ERROR", "INFO", "WARNING", "Checker", "Finding", "check", "has_errors"]

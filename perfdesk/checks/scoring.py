@@ -79,13 +79,53 @@ def _summary(amounts: Amounts, indicators: list[Indicator], exec_weight: Decimal
     )
 
 
+def _both(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return None if a is None or b is None else a + b
+
+
+def basic_amounts(report: Report) -> Amounts:
+    """基本支出 per column: declared, else 人员 + 公用 when both are filled, else blank.
+
+    Unlike ``figures.basic_total`` a half-filled column stays blank, so that a rate is never
+    computed from part of a total.
+    """
+    d, b = report.declared.basic, report.basic
+    return Amounts(
+        **{
+            c: getattr(d, c) if getattr(d, c) is not None
+            else _both(getattr(b.personnel, c), getattr(b.public, c))
+            for c in figures.COLUMNS
+        }
+    )
+
+
+def overall_amounts(report: Report) -> Amounts:
+    """支出合计 / 年度资金总额 per column: declared, else 基本 + 项目 when both are known.
+
+    项目支出 counts as 0 when the report has no projects and declares none.
+    """
+    declared = report.declared.overall
+    basic = basic_amounts(report)
+    projects = figures.effective_projects(report)
+    out: dict[str, Decimal | None] = {}
+    for c in figures.COLUMNS:
+        if getattr(declared, c) is not None:
+            out[c] = getattr(declared, c)
+            continue
+        p = getattr(projects, c)
+        if p is None and not report.projects:
+            p = Decimal(0)
+        out[c] = _both(getattr(basic, c), p)
+    return Amounts(**out)
+
+
 def exec_weight(report: Report) -> Decimal:
     return report.scoring.weights.get(EXEC_RATE_KEY, Decimal(10))
 
 
 def summary(report: Report) -> ScoreSummary:
     """附件2: the unit's overall score."""
-    return _summary(figures.effective_overall(report), report.indicators, exec_weight(report))
+    return _summary(overall_amounts(report), report.indicators, exec_weight(report))
 
 
 def project_summary(report: Report, project: Project) -> ScoreSummary:
@@ -229,7 +269,7 @@ def _quantitative(
             why = "超出指标值一倍以上，需说明原因" if exceeded else "达到指标值"
             return Suggestion(q2(weight), f"正向指标{why}，得满分", kind, True, exceeded=exceeded)
         score = _clamp(weight * b / a, weight)
-        return Suggestion(score, f"正向指标未达到：分值×完成值÷指标值（{_pct(a, b)}）", kind, False)
+        return Suggestion(score, f"正向指标未达到，按 分值×完成值÷指标值 计（完成 {_pct(a, b)}）", kind, False)
     if comp in (targets.LE, targets.LT):
         if actual.comparator in (targets.GE, targets.GT):
             return Suggestion(None, "实际完成值只给出下限，无法判断是否达到", kind)
@@ -240,7 +280,7 @@ def _quantitative(
             return Suggestion(q2(weight), "反向指标未超过指标值，得满分", kind, True)
         score = _clamp(_reverse(weight, a, b, reverse_formula), weight)
         how = "分值×指标值÷完成值" if reverse_formula == "ratio" else "分值×(1−超出部分÷指标值)"
-        return Suggestion(score, f"反向指标超出指标值：{how}", kind, False)
+        return Suggestion(score, f"反向指标超出指标值，按 {how} 计", kind, False)
     # = target
     if actual.comparator != targets.EQ:
         return Suggestion(None, "实际完成值是一个范围，无法与定值指标比较", kind)
@@ -254,7 +294,7 @@ def _quantitative(
         return Suggestion(Decimal("0.00"), "未达到定值指标，按设置得0分", kind, False)
     if b < a:
         score = _clamp(weight * b / a, weight)
-        return Suggestion(score, f"低于定值指标：分值×完成值÷指标值（{_pct(a, b)}）", kind, False)
+        return Suggestion(score, f"低于定值指标，按 分值×完成值÷指标值 计（完成 {_pct(a, b)}）", kind, False)
     score = _clamp(_reverse(weight, a, b, reverse_formula), weight)
     return Suggestion(score, "高于定值指标：按反向指标计分", kind, False)
 
@@ -280,3 +320,12 @@ def _qualitative(
         return Suggestion(None, "未填写分值", kind, met, used)
     source = "所选达成程度" if chosen else "完成值表述"
     return Suggestion(band_top(weight, used), f"定性指标，按{source}“{used}”取档内最高分", kind, met, used)
+
+
+def level1_totals(indicators: list[Indicator]) -> dict[str, tuple[Decimal, Decimal]]:
+    """一级指标 → (Σ 分值, Σ 自评得分), in first-seen order (附件2/3 subtotal lines)."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for ind in indicators:
+        w, s = out.get(ind.level1, (Decimal(0), Decimal(0)))
+        out[ind.level1] = (w + (ind.weight or 0), s + (ind.score or 0))
+    return out

@@ -320,6 +320,8 @@ _ACHIEVED = re.compile(
     r"|(完成|达到|达成|实现)(年度)?(目标|任务|要求|计划|指标)?$"
 )
 
+_PROGRESS = re.compile(r"达到|达成|完成|实现|落实|公开|办结|到位|执行|加强|提高|提升|改善|增强|健全")
+
 
 @lru_cache(maxsize=65536)
 def achievement(actual: str, target: str = "") -> str | None:
@@ -343,7 +345,7 @@ def achievement(actual: str, target: str = "") -> str | None:
             return PARTIAL
         return None
     if _PARTIAL.search(a):
-        return PARTIAL if _ACHIEVED.search(a) else None
+        return PARTIAL if _PROGRESS.search(a) else None
     if _ACHIEVED.search(a):
         return ACHIEVED
     return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from perfdesk.model.report import Report
+from perfdesk.model.report import Project, Report
 from perfdesk.render.output import write_file
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def _forms(report: Report, draft: bool) -> list[tuple[str, str, FormBuilder]]:
     for n, project in enumerate(report.projects, start=1):
         name = xlsx_annex3.sheet_name(n)
 
-        def builder(wb: Workbook, p: object = project, n: int = n, name: str = name) -> None:
-            xlsx_annex3.build(wb[name], report, p, n, draft=draft)  # type: ignore[arg-type]
+        def builder(wb: Workbook, p: Project = project, n: int = n, name: str = name) -> None:
+            xlsx_annex3.build(wb[name], report, p, n, draft=draft)
 
         forms.append((name, name, builder))
     return forms
@@ -47,6 +47,8 @@ def build_workbook(report: Report, *, draft: bool = False,
     """The attachments as an openpyxl Workbook (``only`` = one form's short name)."""
     from openpyxl import Workbook
 
+    from perfdesk.render.xlsx_style import clean_text
+
     wb = Workbook()
     wb.remove(wb.active)
     for short, sheet, builder in _forms(report, draft):
@@ -55,7 +57,7 @@ def build_workbook(report: Report, *, draft: bool = False,
         wb.create_sheet(sheet)
         builder(wb)
     wb.properties.creator = "PerfDesk"
-    wb.properties.title = f"{report.year or ''}年度{report.unit_name}绩效自评附件"
+    wb.properties.title = clean_text(f"{report.year or ''}年度{report.unit_name}绩效自评附件")
     return wb
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from perfdesk.checks.scoring import basic_amounts
 from perfdesk.model import figures
 from perfdesk.model.money import ratio
 from perfdesk.model.report import Amounts, Report
@@ -52,7 +53,7 @@ PUBLIC_ROWS = (
     MoneyRow("utilities_travel", "水费、电费、差旅费", lambda r: r.basic.utilities_travel, True),
     MoneyRow("meetings_training", "会议费、培训费", lambda r: r.basic.meetings_training, True),
     MoneyRow("procurement", "政府采购金额", lambda r: r.procurement),
-    MoneyRow("basic", "部门基本支出预算调整", figures.effective_basic),
+    MoneyRow("basic", "部门基本支出预算调整", basic_amounts),  # blank where half-filled
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.checks.scoring import summary
+from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
 from perfdesk.model import figures
 from perfdesk.model.report import Report
 from perfdesk.render.xlsx_style import Grid
@@ -40,15 +40,16 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     g.text(row, 2, report.unit_name, span=8)
     row += 1
 
+    # The same totals the score is computed from (a half-filled column stays blank).
     block = 3 + len(INCOME_ROWS)
     g.text(row, 1, "年度预算申请（万元）", rows=block, bold=True)
     budget_header(g, row)
-    budget_line(g, row + 1, "年度资金总额", figures.effective_overall(report), s)
+    budget_line(g, row + 1, "年度资金总额", overall_amounts(report), s)
     row += 2
     g.text(row, 2, "按收入性质分：", span=4, align="left")
     g.text(row, 6, "按支出性质分：", span=4, align="left")
     row += 1
-    spending = {"basic": figures.effective_basic(report).actual,
+    spending = {"basic": basic_amounts(report).actual,
                 "projects": figures.effective_projects(report).actual}
     for i, (key, label) in enumerate(INCOME_ROWS):
         g.text(row, 2, label, span=3, align="left")

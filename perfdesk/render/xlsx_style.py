@@ -12,9 +12,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
@@ -34,8 +38,35 @@ DRAFT_TEXT = "（草稿）"
 _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 # XML 1.0 forbids most C0 controls; keep tab, newline (carriage return becomes newline).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PERCENT_PLACES = Decimal("0.0001")
+
+
+# style arrays per workbook, keyed by what the cell looks like (see Grid._styled)
+_STYLES: WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = WeakKeyDictionary()
+
+
+def _set_border(cell: Any) -> None:
+    cell.border = BORDER
+
+
+def _merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
+    """ws.merge_cells without MergedCellRange.format(), which restyles the edge cells one
+    by one (slow); the caller styles every cell of the range itself."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    ws.merged_cells.add(MergedCellRange(ws, f"{_ref(r1, c1)}:{_ref(r2, c2)}"))
+    for r in range(r1, r2 + 1):
+        for c in range(c1, c2 + 1):
+            if (r, c) != (r1, c1):
+                ws._cells[r, c] = MergedCell(ws, r, c)
+
+
+def _ref(r: int, c: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(c)}{r}"
 
 
 def clean_text(value: str) -> str:
@@ -89,14 +120,24 @@ class Grid:
         return len(self.widths)
 
     # -- cells -------------------------------------------------------------------------
+    def _styled(self, cell: Any, key: tuple[Any, ...], build: Callable[[Any], None]) -> None:
+        """Apply a style built once per workbook (openpyxl re-hashes every style object it
+        is given, which made large workbooks slow); later cells copy its style array."""
+        cache = _STYLES.setdefault(self.ws.parent, {})
+        if key in cache:
+            cell._style = copy(cache[key])
+        else:
+            build(cell)
+            cache[key] = copy(cell._style)
+
     def _box(self, row: int, col: int, span: int, rows: int, border: bool) -> None:
         if span > 1 or rows > 1:
-            self.ws.merge_cells(start_row=row, start_column=col,
-                                end_row=row + rows - 1, end_column=col + span - 1)
+            _merge(self.ws, row, col, row + rows - 1, col + span - 1)
         if border:
             for r in range(row, row + rows):
                 for c in range(col, col + span):
-                    self.ws.cell(row=r, column=c).border = BORDER
+                    if r != row or c != col:  # the origin gets its full style below
+                        self._styled(self.ws.cell(row=r, column=c), ("border",), _set_border)
 
     def text(self, row: int, col: int, value: str | None, *, span: int = 1, rows: int = 1,
              align: str = "center", bold: bool = False, border: bool = True,
@@ -108,8 +149,14 @@ class Grid:
         if text:
             cell.value = text
             cell.data_type = "s"  # '=1+1', '+', '-', '@' stay text: no formula injection
-        cell.font = Font(name=font, size=size, bold=bold)
-        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+
+        def build(c: Any) -> None:
+            c.font = Font(name=font, size=size, bold=bold)
+            c.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+            if border:
+                c.border = BORDER
+
+        self._styled(cell, ("text", align, bold, border, size, font), build)
         self._measure(row, col, span, rows, text, size)
 
     def number(self, row: int, col: int, value: Decimal | int | None, fmt: str, *,
@@ -119,9 +166,15 @@ class Grid:
         cell = self.ws.cell(row=row, column=col)
         if value is not None:
             cell.value = value
-        cell.number_format = fmt
-        cell.font = Font(name=FONT_TABLE, size=SIZE_BODY)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+        def build(c: Any) -> None:
+            c.number_format = fmt
+            c.font = Font(name=FONT_TABLE, size=SIZE_BODY)
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            if border:
+                c.border = BORDER
+
+        self._styled(cell, ("number", fmt, border), build)
         self._measure(row, col, span, rows, "0" * 10, SIZE_BODY)
 
     def money(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:

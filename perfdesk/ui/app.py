@@ -1,18 +1,192 @@
-"""Application start-up (placeholder window until the GUI lands)."""
+"""Application start-up: QApplication, fonts, translations, logging, crash handling, window.
+
+Heavy libraries (docxtpl, openpyxl) are not imported here: generation imports them when
+first used, so the window appears as fast as a bare Qt window.
+"""
 
 from __future__ import annotations
 
+import faulthandler
+import logging
 import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import IO
 
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from perfdesk.resources import resource_path
+from perfdesk.ui import dialogs, settings
+
+log = logging.getLogger("perfdesk")
+
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+            "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimSun"]
+BENCHMARK_FLAG = "--benchmark-startup"
+
+_fault_file: IO[str] | None = None
+_in_hook = False
+
+
+def setup_logging() -> None:
+    """Log to a file in the config folder; windowed builds have no stdout/stderr."""
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(
+        settings.log_path(), maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    if sys.stderr is not None:
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        root.addHandler(console)
+
+
+def previous_fault() -> str:
+    """What faulthandler wrote during the last run (a hard crash), or ''; then clears it."""
+    path = settings.fault_path()
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    if text:
+        try:
+            path.replace(path.with_suffix(".previous.log"))
+        except OSError:
+            pass
+    return text
+
+
+def enable_faulthandler() -> None:
+    global _fault_file
+    if _fault_file is None:
+        _fault_file = open(settings.fault_path(), "w", encoding="utf-8")
+        faulthandler.enable(_fault_file, all_threads=True)
+
+
+def disable_faulthandler() -> None:
+    """Clean exit: stop, and drop the (empty) fault file so nothing is reported next time."""
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
+        path = settings.fault_path()
+        try:
+            if path.stat().st_size == 0:
+                path.unlink()
+        except OSError:
+            pass
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> None:
+    """Unexpected error: log it, autosave, and tell the user in Chinese."""
+    global _in_hook
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("unhandled exception:\n%s", details)
+    if _in_hook or QApplication.instance() is None:
+        return
+    _in_hook = True
+    try:
+        window = _main_window()
+        saved = False
+        if window is not None:
+            try:
+                saved = window.autosaver.flush()
+            except Exception:  # never let the hook itself fail
+                log.exception("autosave in the exception hook failed")
+        text = "程序遇到了意外错误。"
+        if saved:
+            text += "未保存的内容已自动保存，下次启动时可以恢复。"
+        text += f"\n\n可以继续使用；若问题重复出现，请把日志文件发给技术支持：\n{settings.log_path()}"
+        dialogs.crash(window, text, details)
+    finally:
+        _in_hook = False
+
+
+def _main_window() -> QWidget | None:
+    from perfdesk.ui.main_window import MainWindow
+
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible():
+            return w
+    return None
+
+
+def create_app(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv)
+    app.setOrganizationName(settings.ORG_NAME)
+    app.setApplicationName(settings.APP_NAME)
+    app.setApplicationDisplayName("PerfDesk 绩效自评")
+    icon = resource_path("icons", "perfdesk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_font(app)
+    install_translations(app)
+    return app
+
+
+def apply_font(app: QApplication) -> None:
+    """Prefer a Chinese UI font; Qt skips the families this machine does not have."""
+    font = QFont(app.font())
+    font.setFamilies([*UI_FONTS, *font.families()])
+    app.setFont(font)
+
+
+def install_translations(app: QApplication) -> None:
+    """Chinese texts in Qt's own dialogs (file dialog, context menus)."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        tr = QTranslator(app)
+        if tr.load(name, folder):
+            app.installTranslator(tr)
+            break
+
+
+def file_argument(argv: list[str]) -> Path | None:
+    for arg in argv[1:]:
+        if not arg.startswith("-"):
+            return Path(arg)
+    return None
 
 
 def run(argv: list[str]) -> int:
-    app = QApplication.instance() or QApplication(argv)
-    label = QLabel("PerfDesk 绩效自评报告助手")
-    label.resize(480, 200)
-    label.show()
-    return app.exec()
+    """Start the GUI; ``--benchmark-startup`` quits as soon as the window is shown."""
+    app = create_app(argv)
+    setup_logging()
+    crashed_before = previous_fault()
+    enable_faulthandler()
+    sys.excepthook = excepthook
+
+    from perfdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.start(file_argument(argv))
+    window.show()
+    if BENCHMARK_FLAG in argv:
+        QTimer.singleShot(0, app.quit)
+    elif crashed_before:
+        QTimer.singleShot(0, lambda: dialogs.warning(
+            window, "上次异常退出",
+            "PerfDesk 上次运行时异常退出。若有未保存的内容，已尽量自动保存。"
+            "若问题重复出现，请把下面的信息发给技术支持。", crashed_before))
+    code = app.exec()
+    window.autosaver.flush()  # quit without close (log-off): keep unsaved work recoverable
+    disable_faulthandler()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,8 +7,10 @@ tests can monkeypatch one place and no modal dialog ever blocks a run.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+if TYPE_CHECKING:  # QMessageBox and QFileDialog are imported when first used
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 REPORT_FILTER = "PerfDesk 报告 (*.perfdesk);;所有文件 (*)"
 
@@ -17,37 +19,40 @@ DISCARD = "discard"
 CANCEL = "cancel"
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+def _box(parent: QWidget | None, icon: str, title: str, text: str,
          details: str = "") -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
     if details:
         box.setDetailedText(details)
     return box
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    box = _box(parent, QMessageBox.Icon.Information, title, text)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box = _box(parent, "Information", title, text)
+    box.addButton("确定", box.ButtonRole.AcceptRole)
     box.exec()
 
 
 def warning(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-    box = _box(parent, QMessageBox.Icon.Warning, title, text, details)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box = _box(parent, "Warning", title, text, details)
+    box.addButton("确定", box.ButtonRole.AcceptRole)
     box.exec()
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-    box = _box(parent, QMessageBox.Icon.Critical, title, text, details)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box = _box(parent, "Critical", title, text, details)
+    box.addButton("确定", box.ButtonRole.AcceptRole)
     box.exec()
 
 
 def choose(parent: QWidget | None, title: str, text: str, buttons: list[str],
            default: int = 0, details: str = "") -> int:
     """Ask with the given button texts; the index of the one clicked (-1 on Esc/close)."""
-    box = _box(parent, QMessageBox.Icon.Question, title, text, details)
-    made = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
+    box = _box(parent, "Question", title, text, details)
+    made = [box.addButton(label, box.ButtonRole.ActionRole) for label in buttons]
     if 0 <= default < len(made):
         box.setDefaultButton(made[default])
     box.exec()
@@ -68,17 +73,23 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
 
 def open_file(parent: QWidget | None, title: str, start: str = "",
               filters: str = REPORT_FILTER) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
     return Path(name) if name else None
 
 
 def save_file(parent: QWidget | None, title: str, start: str = "",
               filters: str = REPORT_FILTER) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
     return Path(name) if name else None
 
 
 def choose_dir(parent: QWidget | None, title: str, start: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name = QFileDialog.getExistingDirectory(parent, title, start)
     return Path(name) if name else None
 

@@ -8,14 +8,17 @@ Pages never mutate the Report directly. They call ``set_value`` / ``insert_item`
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.checks import Finding, check
+from perfdesk.checks import Checker, Finding
 from perfdesk.model import Report, paths
+
+log = logging.getLogger(__name__)
 
 _MERGE_ID = 1001
 
@@ -71,9 +74,10 @@ class DocumentController(QObject):
         self.report: Report = report if report is not None else Report()
         self.file_path: Path | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.dirty_changed.emit(self.dirty))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._unsaved_recovery = False  # recovered work counts as unsaved until saved
         self.findings: list[Finding] = []
+        self._checker = Checker()  # incremental: an edit re-runs only the rules it can affect
         self._recheck()
 
     # --- reading -------------------------------------------------------------------------
@@ -129,6 +133,12 @@ class DocumentController(QObject):
         self.dirty_changed.emit(False)
 
     # --- internals -------------------------------------------------------------------------
+    def _on_clean_changed(self, _clean: bool) -> None:
+        try:
+            self.dirty_changed.emit(self.dirty)
+        except RuntimeError:  # the stack is being destroyed with the controller
+            pass
+
     def _apply(self, path: str, value: Any) -> None:
         paths.set(self.report, path, copy.deepcopy(value))
         self._recheck(path)
@@ -140,5 +150,12 @@ class DocumentController(QObject):
         self.structure_changed.emit(list_path)
 
     def _recheck(self, path: str | None = None) -> None:
-        self.findings = check(self.report)
+        try:
+            if path is None:
+                self.findings = self._checker.check(self.report)
+            else:
+                self.findings = self._checker.recheck(self.report, path)
+        except Exception:  # a faulty rule must never stop the user from editing
+            log.exception("checking the report failed")
+            self._checker = Checker()
         self.findings_changed.emit()

@@ -100,8 +100,7 @@ class FileActions(QObject):
                 self.recent_changed.emit()
             return False
         if demo:
-            self._set_document(report, None)
-            self.is_demo = True
+            self._set_document(report, None, demo=True)
             return True
         self._set_document(report, path)
         settings.add_recent(path)
@@ -110,8 +109,9 @@ class FileActions(QObject):
         self.opened.emit(path)
         return True
 
-    def _set_document(self, report: Report, path: Path | None, *, dirty: bool = False) -> None:
-        self.is_demo = False
+    def _set_document(self, report: Report, path: Path | None, *, dirty: bool = False,
+                      demo: bool = False) -> None:
+        self.is_demo = demo
         self.doc.load(report, path, dirty=dirty)
         self._disk_stamp = _stamp(path)
 

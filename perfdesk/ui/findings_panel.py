@@ -109,9 +109,9 @@ class FindingsPanel(QWidget):
         n_err = sum(f.severity == ERROR for f in findings)
         n_warn = sum(f.severity == WARNING for f in findings)
         if n_err or n_warn:
-            self.summary.setText(f"审核结果：{n_err} 个错误，{n_warn} 个警告")
+            self.summary.setText(f"共 {n_err} 个错误，{n_warn} 个警告")
         else:
-            self.summary.setText("审核结果：未发现错误或警告")
+            self.summary.setText("未发现错误或警告")
 
     def findings_shown(self) -> list[Finding]:
         out: list[Finding] = []

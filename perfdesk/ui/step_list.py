@@ -84,7 +84,8 @@ class _StepDelegate(QStyledItemDelegate):
         widget = opt.widget
         style = widget.style() if widget is not None else None
         text, opt.text = opt.text, ""
-        icon, opt.icon = opt.icon, QIcon()
+        icon = QIcon(opt.icon)
+        opt.icon = QIcon()
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         r = opt.rect.adjusted(8, 6, -6, -6)

@@ -46,6 +46,36 @@ class Composite(Protocol):
     def focus_item(self, rest: str) -> QWidget | None: ...
 
 
+class _Follower(QObject):
+    """Reloads its parent widget when the document changes what the widget shows.
+
+    A child QObject, so Qt drops the connections when the widget is destroyed."""
+
+    def __init__(self, widget: QWidget, doc: DocumentController) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        doc.changed.connect(self.on_value)
+        doc.structure_changed.connect(self.on_value)
+        doc.reset.connect(self.on_reset)
+
+    def on_value(self, path: str) -> None:
+        own = getattr(self.widget, "path", "")
+        if path == own or own.startswith(path + ".") or own.startswith(path + "["):
+            self.on_reset()
+
+    def on_reset(self) -> None:
+        try:
+            self.widget.load()  # type: ignore[attr-defined]
+        except (RuntimeError, IndexError, KeyError, AttributeError):
+            pass
+
+
+def follow_document(widget: QWidget, doc: DocumentController) -> None:
+    """Reload ``widget`` (a Bound) when its own field changes (edit, undo, redo), when a
+    list above it changes shape, or when another report is loaded."""
+    _Follower(widget, doc)
+
+
 def set_path(widget: QWidget, path: str) -> None:
     """Rebind ``widget`` to ``path``; the objectName always equals the field path."""
     widget.path = path  # type: ignore[attr-defined]
@@ -118,7 +148,7 @@ class Binder(QObject):
         super().__init__(parent)
         self.doc = doc
         self.widgets: list[QWidget] = []
-        doc.changed.connect(self._on_change)
+        doc.changed.connect(self._on_value)
         doc.structure_changed.connect(self._on_change)
         doc.reset.connect(self.load_all)
 
@@ -127,6 +157,12 @@ class Binder(QObject):
 
     def _on_change(self, _path: str) -> None:
         self.load_all()
+
+    def _on_value(self, _path: str) -> None:
+        # the edited widget refreshes itself (follow_document); computed figures all may change
+        for w in self.widgets:
+            if w.property("computed") and isinstance(w, Bound):
+                w.load()
 
     def load_all(self) -> None:
         for w in self.widgets:
@@ -137,7 +173,7 @@ class Binder(QObject):
                     pass  # bound to an item that no longer exists; rebound later
 
     def set_tab_order(self, extra: Iterable[QWidget] = ()) -> None:
-        chain = [w for w in [*self.widgets, *extra] 
+        chain = [w for w in [*self.widgets, *extra]
                  if (w.focusProxy() or w).focusPolicy() & Qt.FocusPolicy.TabFocus]
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)

@@ -1,0 +1,108 @@
+"""Start-up time: process start → main window shown with the demo report loaded.
+
+Compared with a bare PySide6 window shown in the same run (same interpreter, same
+platform plugin), as a ratio of medians over 5 runs each, interleaved. Design target:
+at most 1.3×. Also checks that no heavy library (docxtpl, docx, openpyxl, jinja2) is
+imported on the way to the first window.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "resources" / "samples" / "demo.perfdesk"
+TARGET = 1.3
+HEAVY = ("docxtpl", "docx", "openpyxl", "jinja2")
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1280, 740)
+w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+PERFDESK = f"""
+import sys
+from perfdesk.ui.app import run
+code = run(["perfdesk", "--benchmark-startup", {str(DEMO)!r}])
+heavy = [m for m in {HEAVY!r} if m in sys.modules]
+print("HEAVY:" + ",".join(heavy))
+sys.exit(code)
+"""
+
+
+def _cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: wall time only
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _time(code: str, env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall time and CPU time (user + system) of one fresh interpreter running ``code``."""
+    cpu = _cpu()
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, _cpu() - cpu, out.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # An installed program has its bytecode cached; measure that, not recompiling sources.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    bare: list[float] = []
+    app: list[float] = []
+    bare_cpu: list[float] = []
+    app_cpu: list[float] = []
+    heavy = ""
+    with tempfile.TemporaryDirectory(prefix="perfdesk-bench-") as cfg:
+        env["PERFDESK_CONFIG_DIR"] = cfg
+        _time(BARE, env)  # warm the file cache for both
+        _time(PERFDESK, env)
+        for _ in range(args.runs):
+            t, c, _ = _time(BARE, env)
+            bare.append(t)
+            bare_cpu.append(c)
+            t, c, out = _time(PERFDESK, env)
+            app.append(t)
+            app_cpu.append(c)
+            heavy = next((ln[6:] for ln in out.splitlines() if ln.startswith("HEAVY:")), heavy)
+    b, a = statistics.median(bare), statistics.median(app)
+    ratio = a / b
+    print(f"bare PySide6 window : {b * 1000:6.0f} ms (median of {args.runs})")
+    print(f"PerfDesk with demo  : {a * 1000:6.0f} ms (median of {args.runs})")
+    print(f"ratio               : {ratio:.2f}×  (target ≤ {TARGET}×)")
+    if statistics.median(bare_cpu) > 0:
+        cpu_ratio = statistics.median(app_cpu) / statistics.median(bare_cpu)
+        print(f"CPU time (user+sys) : {statistics.median(bare_cpu) * 1000:.0f} ms bare, "
+              f"{statistics.median(app_cpu) * 1000:.0f} ms PerfDesk, {cpu_ratio:.2f}× "
+              "(less sensitive to a busy machine)")
+    print(f"heavy imports at start-up: {heavy or 'none'}")
+    return 0 if ratio <= TARGET and not heavy else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""The check catalogue (DOMAIN.md §6): every rule, in the order findings are listed.
+
+``RULES`` is what ``perfdesk rules`` prints; ``RULES_BY_ID`` finds a rule by its id. The
+rules themselves live in ``rules_general``, ``rules_budget`` and ``rules_indicators``.
+"""
+
+from __future__ import annotations
+
+from perfdesk.checks import rules_budget, rules_general, rules_indicators
+from perfdesk.checks.rules import Rule
+
+_GROUPS = ("R-C", "R-B", "R-P", "R-I", "R-S")
+
+
+def _order(rule: Rule) -> tuple[int, int]:
+    """'R-B07' -> (1, 7): groups in catalogue order, then by number."""
+    prefix, number = rule.id[:3], rule.id[3:]
+    return (_GROUPS.index(prefix) if prefix in _GROUPS else len(_GROUPS), int(number))
+
+
+RULES: list[Rule] = sorted(
+    [
+        *rules_general.reg.rules.values(),
+        *rules_budget.reg.rules.values(),
+        *rules_indicators.reg.rules.values(),
+    ],
+    key=_order,
+)
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+
+__all__ = ["RULES", "RULES_BY_ID", "Rule"]

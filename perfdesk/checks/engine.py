@@ -1,0 +1,119 @@
+"""Running the catalogue: a full check, and a cheap re-check after one field changes.
+
+``Checker`` keeps the findings of every rule part (report-wide, and per unit: 附件2 and
+each project) from the last run. ``recheck(report, path)`` re-runs only the parts whose
+declared reads overlap the changed path, and reuses the rest; the result is always equal
+to ``check(report)`` (the test suite holds it to that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from perfdesk.checks.catalogue import RULES
+from perfdesk.checks.finding import Finding
+from perfdesk.checks.rules import Hit, Rule, Unit, generic, overlaps, units_of
+from perfdesk.model import paths
+from perfdesk.model.report import Report
+
+_PROJECT_KEY = "projects"
+
+
+def _findings(rule: Rule, hits: Iterable[Hit]) -> list[Finding]:
+    return [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits]
+
+
+def _run_report(rule: Rule, report: Report) -> list[Finding]:
+    assert rule.report_check is not None
+    return _findings(rule, rule.report_check(report))
+
+
+def _run_unit(rule: Rule, report: Report, unit: Unit) -> list[Finding]:
+    assert rule.unit_check is not None
+    return _findings(rule, rule.unit_check(report, unit))
+
+
+def check(report: Report) -> list[Finding]:
+    """Every finding for ``report``, in catalogue order (R-S01, the score, last)."""
+    return Checker().check(report)
+
+
+class Checker:
+    """Full check plus incremental re-check for the GUI (one instance per open report)."""
+
+    def __init__(self) -> None:
+        self._report_cache: dict[str, list[Finding]] = {}
+        self._unit_cache: dict[tuple[str, str], list[Finding]] = {}
+        self._unit_keys: list[str] = []
+        self._report_id: int | None = None
+
+    # -- public --------------------------------------------------------------------------
+
+    def check(self, report: Report) -> list[Finding]:
+        """Run every rule; remember the results for ``recheck``."""
+        self._report_cache.clear()
+        self._unit_cache.clear()
+        units = units_of(report)
+        for rule in RULES:
+            if rule.report_check is not None:
+                self._report_cache[rule.id] = _run_report(rule, report)
+            if rule.unit_check is not None:
+                for unit in units:
+                    self._unit_cache[(rule.id, unit.key)] = _run_unit(rule, report, unit)
+        self._unit_keys = [u.key for u in units]
+        self._report_id = id(report)
+        return self._assemble()
+
+    def recheck(self, report: Report, changed_path: str) -> list[Finding]:
+        """Findings after the field at ``changed_path`` changed (or a list under it).
+
+        Pass the list's path ('projects', 'projects[2].indicators') after rows were added,
+        removed or moved. Falls back to a full check when it cannot tell what changed.
+        """
+        units = units_of(report)
+        if self._report_id != id(report) or not changed_path or len(units) != len(self._unit_keys):
+            return self.check(report)  # another report, or projects added/removed unannounced
+        try:
+            parts = paths.split(changed_path)
+        except ValueError:
+            return self.check(report)
+        changed = generic(changed_path)
+        own_unit = self._unit_of(parts)
+        for rule in RULES:
+            if rule.report_check is not None and any(overlaps(changed, r) for r in rule.reads):
+                self._report_cache[rule.id] = _run_report(rule, report)
+            if rule.unit_check is None:
+                continue
+            if own_unit == "*" or any(overlaps(changed, r) for r in rule.unit_reads):
+                targets = units
+            elif own_unit is not None:
+                targets = [u for u in units if u.key == own_unit]
+            else:
+                continue
+            for unit in targets:
+                self._unit_cache[(rule.id, unit.key)] = _run_unit(rule, report, unit)
+        return self._assemble()
+
+    # -- internals -----------------------------------------------------------------------
+
+    @staticmethod
+    def _unit_of(parts: list[str | int]) -> str | None:
+        """The unit a path lies in: 'indicators', 'projects[3]', '*' (all projects), None."""
+        head = parts[0]
+        if head == "indicators":
+            return "indicators"
+        if head == _PROJECT_KEY:
+            if len(parts) > 1 and isinstance(parts[1], int):
+                return f"projects[{parts[1]}]"
+            return "*"
+        return None
+
+    def _assemble(self) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in RULES:
+            if rule.report_check is not None:
+                out += self._report_cache[rule.id]
+            if rule.unit_check is not None:
+                for key in self._unit_keys:
+                    out += self._unit_cache[(rule.id, key)]
+        return out

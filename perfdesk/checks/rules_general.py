@@ -1,0 +1,223 @@
+"""Completeness and wording rules (R-C01 … R-C04), staffing (R-P01) and the score (R-S01)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from perfdesk.checks.finding import ERROR, INFO, WARNING
+from perfdesk.checks.rules import Hit, Registry, Unit, find_placeholder
+from perfdesk.checks.scoring import summary
+from perfdesk.model.figures import staffing_rate
+from perfdesk.model.money import fmt_percent
+from perfdesk.model.report import Report
+
+reg = Registry()
+
+# ---------------------------------------------------------------------------------------
+# R-C01 required fields
+
+
+@reg.report(
+    "R-C01",
+    ERROR,
+    "必填项为空：年度、单位名称、主管部门（有项目支出表时）、至少一项职能职责",
+    reads=("year", "unit_name", "supervisor", "duties", "projects", "template"),
+)
+def required_fields(report: Report) -> Iterator[Hit]:
+    if report.year is None:
+        yield Hit("未填写报告年度，请在“基本情况”中填写（如 2024）", ("year",))
+    elif not 2000 <= report.year <= 2100:
+        yield Hit(f"报告年度 {report.year} 不像有效年份，请核对", ("year",))
+    if not report.unit_name.strip():
+        yield Hit("未填写单位名称，请在“基本情况”中填写", ("unit_name",))
+    if report.projects and not report.supervisor.strip():
+        yield Hit("未填写主管部门：附件3 项目支出绩效自评表需要填写主管部门", ("supervisor",))
+    if not any(d.strip() for d in report.duties):
+        yield Hit("未填写单位职能职责，请至少填写一项", ("duties",))
+
+
+# ---------------------------------------------------------------------------------------
+# R-C02 problems and measures
+
+
+@reg.report(
+    "R-C02",
+    WARNING,
+    "存在的问题或改进措施为空；某个问题没有对应的改进措施",
+    reads=("problems", "extra_measures"),
+)
+def problems_and_measures(report: Report) -> Iterator[Hit]:
+    problems = [p for p in report.problems if p.text.strip()]
+    measures = [p for p in report.problems if p.measure.strip()] + [
+        m for m in report.extra_measures if m.strip()
+    ]
+    if not problems:
+        yield Hit("“存在的问题及原因分析”为空，请至少写明一个问题（确无问题时也应说明）", ("problems",))
+    if not measures:
+        yield Hit("“下一步改进措施”为空，请填写改进措施", ("problems",))
+    if not problems or not measures:
+        return
+    for i, p in enumerate(report.problems):
+        if p.text.strip() and not p.measure.strip():
+            short = p.text.strip()[:20]
+            yield Hit(f"问题{i + 1}“{short}…”没有对应的改进措施，请补充", (f"problems[{i}].measure",))
+
+
+# ---------------------------------------------------------------------------------------
+# R-C03 placeholders
+
+_NOT_TEXT = {"indicators", "projects", "scoring", "declared", "template", "date_style"}
+_TEXT_FIELDS = tuple(f.name for f in fields(Report) if f.name not in _NOT_TEXT)
+
+
+def texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every (path, text) in a dataclass tree."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from texts(v, f"{path}[{i}]")
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            yield from texts(getattr(value, f.name), f"{path}.{f.name}" if path else f.name)
+
+
+def placeholder_hits(items: Iterable[tuple[str, str]], where: str = "") -> Iterator[Hit]:
+    for path, text in items:
+        if not text:
+            continue
+        found = find_placeholder(text)
+        if found:
+            yield Hit(
+                f"{where}文字中留有占位符“{found[0]}”：“{_excerpt(text, found[1])}”，"
+                "请填写实际内容或删除",
+                (path,),
+            )
+
+
+def _excerpt(text: str, pos: int) -> str:
+    start = max(0, pos - 8)
+    out = text[start : pos + 12]
+    return ("…" if start else "") + out.strip() + ("…" if pos + 12 < len(text) else "")
+
+
+@reg.report(
+    "R-C03",
+    WARNING,
+    "文字中留有占位符：XX、××、……、...、（待填）、模板提示语",
+    reads=_TEXT_FIELDS,
+)
+def placeholders(report: Report) -> Iterator[Hit]:
+    for name in _TEXT_FIELDS:
+        yield from placeholder_hits(texts(getattr(report, name), name))
+
+
+@reg.unit("R-C03")
+def placeholders_in_unit(report: Report, unit: Unit) -> Iterator[Hit]:
+    items: list[tuple[str, str]] = []
+    if unit.project is not None:
+        p = unit.project
+        items += [(unit.path("name"), p.name), (unit.path("purpose"), p.purpose)]
+        items += [(unit.path(f"goals[{i}]"), g) for i, g in enumerate(p.goals)]
+        items += [(unit.path(f"achievements[{i}]"), a) for i, a in enumerate(p.achievements)]
+        items.append((unit.path("implementer"), p.implementer))
+    for i, (ind, facts) in enumerate(zip(unit.indicators, unit.facts, strict=True)):
+        if facts.placeholder and ind.weight is not None:
+            continue  # a placeholder row carrying 分值 is R-I06
+        base = f"{unit.prefix}[{i}]"
+        items += [
+            (f"{base}.name", ind.name),
+            (f"{base}.target", ind.target),
+            (f"{base}.actual", ind.actual),
+            (f"{base}.deviation", ind.deviation),
+        ]
+    yield from placeholder_hits(items, f"{unit.label}：")
+
+
+# ---------------------------------------------------------------------------------------
+# R-C04 dates and years
+
+_YEAR_IN_TITLE = re.compile(r"(20\d{2})\s*年度")
+
+
+@reg.report(
+    "R-C04",
+    WARNING,
+    "落款日期不在报告年度之后，或标题中的年度与报告年度不一致",
+    reads=("year", "signature_date", "sections"),
+)
+def dates_and_years(report: Report) -> Iterator[Hit]:
+    year, d = report.year, report.signature_date
+    if year is not None and d is not None:
+        if d.year <= year:
+            yield Hit(
+                f"落款日期 {d.year}年{d.month}月{d.day}日 不在报告年度 {year} 年之后："
+                f"自评报告应在次年编写，请核对落款日期或报告年度",
+                ("signature_date",),
+            )
+        elif d.year > year + 1:
+            yield Hit(
+                f"落款日期 {d.year}年{d.month}月{d.day}日 比报告年度 {year} 年晚了 {d.year - year} 年，请核对",
+                ("signature_date",),
+            )
+    if year is None:
+        return
+    for i, s in enumerate(report.sections):
+        for m in _YEAR_IN_TITLE.finditer(s.title):
+            if int(m.group(1)) != year:
+                yield Hit(
+                    f"标题“{s.title}”写的是 {m.group(1)} 年度，报告年度是 {year} 年，请核对",
+                    (f"sections[{i}].title",),
+                )
+
+
+# ---------------------------------------------------------------------------------------
+# R-P01 staffing
+
+
+@reg.report(
+    "R-P01",
+    WARNING,
+    "实有在职人数超过编制数，或人数为负",
+    reads=("staffing",),
+)
+def staffing_counts(report: Report) -> Iterator[Hit]:
+    s = report.staffing
+    for name, label, value in (("authorized", "编制数", s.authorized), ("actual", "实有在职人数", s.actual)):
+        if value is not None and value < 0:
+            yield Hit(f"{label} {value} 为负数，请填写人数", (f"staffing.{name}",))
+    if s.authorized is not None and s.actual is not None and s.actual > s.authorized >= 0:
+        yield Hit(
+            f"实有在职人数 {s.actual} 人超过编制数 {s.authorized} 人（控制率 "
+            f"{fmt_percent(staffing_rate(report), '—')}），"
+            "请核对或在机构设置中说明原因",
+            ("staffing.actual", "staffing.authorized"),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# R-S01 the score
+
+
+@reg.report(
+    "R-S01",
+    INFO,
+    "总分与等级（始终报告，供状态栏显示）",
+    reads=("indicators", "declared", "basic", "projects[].amounts", "scoring"),
+)
+def total_score(report: Report) -> Iterator[Hit]:
+    s = summary(report)
+    if s.total is None:
+        yield Hit(
+            f"总分暂无法计算：预算执行率未知（全年预算数或全年执行数未填）；"
+            f"绩效指标合计 {s.indicator_score} 分",
+            ("declared.overall.annual",),
+        )
+        return
+    yield Hit(
+        f"总分 {s.total} 分（预算执行率 {s.exec_score} + 绩效指标 {s.indicator_score}），"
+        f"等级：{s.grade}；预算执行率 {fmt_percent(s.exec_rate, '—')}",
+    )

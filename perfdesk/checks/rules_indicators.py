@@ -1,0 +1,326 @@
+"""Indicator-table rules (R-I01 … R-I11), run on 附件2 and on every project's 附件3."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfdesk.checks import targets
+from perfdesk.checks.finding import ERROR, INFO, WARNING
+from perfdesk.checks.rules import Hit, Registry, RowFacts, Unit
+from perfdesk.checks.scoring import Suggestion, band_range, in_band
+from perfdesk.model.report import (
+    BAND_MET,
+    BANDS,
+    EXEC_RATE_KEY,
+    LEVEL2_BY_LEVEL1,
+    Indicator,
+    Report,
+)
+
+reg = Registry()
+
+def _n(value: Decimal | None) -> str:
+    """A 分值/得分 as people write it: 5, 4.96."""
+    if value is None:
+        return "空"
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def row_label(unit: Unit, i: int, ind: Indicator) -> str:
+    name = ind.name.strip() or "（未命名）"
+    return f"{unit.label}第{i + 1}行“{name}”"
+
+
+def _path(unit: Unit, i: int, name: str) -> str:
+    return f"{unit.prefix}[{i}].{name}"
+
+
+def _rows(unit: Unit) -> list[tuple[int, Indicator, RowFacts]]:
+    return unit.rows
+
+
+def _counted(ind: Indicator) -> bool:
+    """Rows that are part of the table (not blank filler rows)."""
+    return bool(ind.name.strip() or ind.target.strip() or ind.weight is not None or ind.score is not None)
+
+
+# ---------------------------------------------------------------------------------------
+# R-I01 weights
+
+
+@reg.report(
+    "R-I01",
+    ERROR,
+    "一级指标分值与模板不符（默认 产出 50 / 效益 30 / 满意度 10 + 预算执行率 10）",
+    reads=("scoring",),
+)
+def template_weights(report: Report) -> Iterator[Hit]:
+    weights = report.scoring.weights
+    total = sum(weights.values(), Decimal(0))
+    if total != 100:
+        listed = "、".join(f"{k} {_n(v)}" for k, v in weights.items())
+        yield Hit(f"模板各一级指标分值（{listed}）合计 {_n(total)} 分，应为 100 分，请核对评分设置", ("scoring.weights",))
+
+
+@reg.unit("R-I01", reads=("scoring",))
+def table_weights(report: Report, unit: Unit) -> Iterator[Hit]:
+    sums: dict[str, Decimal] = {}
+    first: dict[str, int] = {}
+    for i, ind, f in _rows(unit):
+        level1 = f.level1
+        if level1 in LEVEL2_BY_LEVEL1:
+            sums[level1] = sums.get(level1, Decimal(0)) + (ind.weight or Decimal(0))
+            first.setdefault(level1, i)
+    for level1, expected in report.scoring.weights.items():
+        if level1 == EXEC_RATE_KEY or level1 not in sums or sums[level1] == expected:
+            continue
+        yield Hit(
+            f"{unit.label}{level1}各行分值合计 {_n(sums[level1])} 分，模板规定 {_n(expected)} 分，"
+            "请调整各指标分值",
+            (_path(unit, first[level1], "weight"),),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# R-I02 … R-I05 scores
+
+
+@reg.unit("R-I02", ERROR, "自评得分小于 0 或大于分值")
+def score_range(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind in enumerate(unit.indicators):
+        if ind.score is None:
+            continue
+        if ind.score < 0:
+            yield Hit(f"{row_label(unit, i, ind)}自评得分 {_n(ind.score)} 为负数", (_path(unit, i, "score"),))
+        elif ind.weight is not None and ind.score > ind.weight:
+            yield Hit(
+                f"{row_label(unit, i, ind)}自评得分 {_n(ind.score)} 超过分值 {_n(ind.weight)}，请改正",
+                (_path(unit, i, "score"),),
+            )
+
+
+def _full_for_missed(ind: Indicator, s: Suggestion) -> bool:
+    return (
+        s.kind == targets.QUANTITATIVE
+        and s.met is False
+        and ind.weight is not None
+        and ind.score is not None
+        and ind.score >= ind.weight
+    )
+
+
+@reg.unit(
+    "R-I03",
+    WARNING,
+    "定量指标未达到年度指标值，却给了满分",
+    reads=("scoring",),
+)
+def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if not _full_for_missed(ind, f.suggestion):
+            continue
+        s = f.suggestion
+        yield Hit(
+            f"{row_label(unit, i, ind)}：指标值 {ind.target.strip()}，实际 {ind.actual.strip()}，"
+            f"未达到指标值却给了满分 {_n(ind.score)} 分；建议得分 {_n(s.score)} 分，"
+            "请调整得分或核对指标值与完成值",
+            (_path(unit, i, "score"), _path(unit, i, "actual")),
+        )
+
+
+@reg.unit(
+    "R-I04",
+    WARNING,
+    "未达到指标值，或远超正向指标值（≥ 2 倍），而偏差原因分析为空",
+    reads=("scoring",),
+)
+def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if ind.deviation.strip():
+            continue
+        s = f.suggestion
+        if s.exceeded:
+            yield Hit(
+                f"{row_label(unit, i, ind)}：实际 {ind.actual.strip()} 达到指标值 {ind.target.strip()} 的"
+                " 2 倍以上，说明指标值设得偏低，请在“偏差原因分析及改进措施”中说明",
+                (_path(unit, i, "deviation"),),
+            )
+        elif s.met is False:
+            what = f"达成程度为“{s.band}”" if s.kind == targets.QUALITATIVE else (
+                f"指标值 {ind.target.strip()}，实际 {ind.actual.strip()}，未达到"
+            )
+            yield Hit(
+                f"{row_label(unit, i, ind)}：{what}，请填写偏差原因分析及改进措施",
+                (_path(unit, i, "deviation"),),
+            )
+
+
+@reg.unit("R-I05", INFO, "自评得分与建议得分不同", reads=("scoring",))
+def score_differs(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if ind.score is None:
+            continue
+        s = f.suggestion
+        if s.score is None or s.score == ind.score or _full_for_missed(ind, f.suggestion):
+            continue
+        yield Hit(
+            f"{row_label(unit, i, ind)}自评得分 {_n(ind.score)} 分，建议得分 {_n(s.score)} 分：{s.reason}",
+            (_path(unit, i, "score"),),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# R-I06 … R-I09 row shape
+
+
+@reg.unit(
+    "R-I06",
+    ERROR,
+    "指标行不完整（缺三级指标名称、年度指标值或分值），或占位行（……）带有分值",
+)
+def row_complete(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if f.placeholder:
+            if ind.weight is not None:
+                yield Hit(
+                    f"{unit.label}第{i + 1}行是占位行“{ind.name.strip()}”，却带有分值 {_n(ind.weight)}"
+                    f"、得分 {_n(ind.score)}：请填写实际指标，或删除该行并把分值分配到其他指标",
+                    (_path(unit, i, "name"), _path(unit, i, "weight")),
+                )
+            continue
+        if not _counted(ind) and not ind.actual.strip():
+            yield Hit(f"{unit.label}第{i + 1}行是空行，请填写或删除", (_path(unit, i, "name"),))
+            continue
+        missing = [
+            (label, field)
+            for label, field, empty in (
+                ("三级指标名称", "name", not ind.name.strip()),
+                ("年度指标值", "target", not ind.target.strip()),
+                ("分值", "weight", ind.weight is None),
+            )
+            if empty
+        ]
+        if missing:
+            yield Hit(
+                f"{row_label(unit, i, ind)}缺少{'、'.join(label for label, _ in missing)}，请补充",
+                tuple(_path(unit, i, field) for _, field in missing),
+            )
+
+
+@reg.unit("R-I07", ERROR, "一级指标不在指标体系中，或二级指标不属于其一级指标")
+def levels_valid(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if f.placeholder and ind.weight is None:
+            continue
+        level1, level2 = f.level1, f.level2
+        if level1 not in LEVEL2_BY_LEVEL1:
+            known = "、".join(LEVEL2_BY_LEVEL1)
+            shown = f"“{ind.level1.strip()}”" if level1 else "为空"
+            yield Hit(f"{row_label(unit, i, ind)}一级指标{shown}，应为 {known} 之一", (_path(unit, i, "level1"),))
+        elif level2 not in LEVEL2_BY_LEVEL1[level1]:
+            allowed = "、".join(LEVEL2_BY_LEVEL1[level1])
+            shown = f"“{ind.level2.strip()}”" if level2 else "为空"
+            yield Hit(
+                f"{row_label(unit, i, ind)}二级指标{shown}不属于{level1}（应为 {allowed} 之一）",
+                (_path(unit, i, "level2"),),
+            )
+
+
+TEMPLATES_WITH_ANNEX3 = ("标准版",)
+
+
+@reg.unit(
+    "R-I08",
+    WARNING,
+    "某个一级指标下没有任何指标行（标准版模板的项目还须有附件3指标表）",
+    reads=("scoring", "template"),
+)
+def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
+    present = {f.level1 for _, ind, f in _rows(unit) if _counted(ind)}
+    if not present:
+        if unit.project is not None and report.template not in TEMPLATES_WITH_ANNEX3:
+            return  # older templates print no 附件3
+        yield Hit(f"{unit.label}还没有绩效指标，请填写产出、效益、满意度指标", (unit.prefix,))
+        return
+    for level1, weight in report.scoring.weights.items():
+        if level1 != EXEC_RATE_KEY and weight > 0 and level1 not in present:
+            yield Hit(f"{unit.label}没有{level1}（{_n(weight)} 分），请至少填写一行", (unit.prefix,))
+
+
+@reg.unit(
+    "R-I09",
+    WARNING,
+    "年度指标值与实际完成值单位不一致，或定量指标的完成值是文字",
+    reads=("scoring",),
+)
+def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        s = f.suggestion
+        if s.unit_mismatch:
+            t, a = targets.parse(ind.target), targets.parse(ind.actual)
+            yield Hit(
+                f"{row_label(unit, i, ind)}：指标值 {ind.target.strip()} 的单位是“{t.unit}”，"
+                f"完成值 {ind.actual.strip()} 的单位是“{a.unit}”，请统一单位",
+                (_path(unit, i, "actual"),),
+            )
+        elif s.qualitative_actual:
+            yield Hit(
+                f"{row_label(unit, i, ind)}：指标值 {ind.target.strip()} 是数值，完成值“{ind.actual.strip()}”"
+                "却是文字，请填写实际数值以便计分",
+                (_path(unit, i, "actual"),),
+            )
+
+
+# ---------------------------------------------------------------------------------------
+# R-I10 qualitative bands, R-I11 missing actual/score
+
+
+@reg.unit(
+    "R-I10",
+    WARNING,
+    "定性指标未选择达成程度，或自评得分不在所选档次内",
+    reads=("scoring",),
+)
+def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if f.placeholder or f.target_kind != targets.QUALITATIVE:
+            continue
+        if ind.band not in BANDS:
+            s = f.suggestion
+            hint = f"；完成值表述对应“{s.band}”" if s.band else ""
+            yield Hit(
+                f"{row_label(unit, i, ind)}是定性指标，请选择达成程度（达成 / 部分达成 / 未达成）{hint}",
+                (_path(unit, i, "band"),),
+            )
+            continue
+        if ind.score is None or ind.weight is None or in_band(ind.score, ind.weight, ind.band):
+            continue
+        low, high = band_range(ind.weight, ind.band)
+        upper = "（含）" if ind.band == BAND_MET else "（不含）"
+        yield Hit(
+            f"{row_label(unit, i, ind)}达成程度为“{ind.band}”，得分应在 {_n(low)} 分（含）至 "
+            f"{_n(high)} 分{upper}之间，实际给了 {_n(ind.score)} 分，请调整得分或达成程度",
+            (_path(unit, i, "score"), _path(unit, i, "band")),
+        )
+
+
+@reg.unit("R-I11", WARNING, "指标行未填写实际完成值或自评得分")
+def row_filled(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in _rows(unit):
+        if f.placeholder or not ind.name.strip() or not ind.target.strip():
+            continue  # R-I06 / R-C03
+        missing = [
+            (label, field)
+            for label, field, empty in (
+                ("实际完成值", "actual", not ind.actual.strip()),
+                ("自评得分", "score", ind.score is None),
+            )
+            if empty
+        ]
+        if missing:
+            yield Hit(
+                f"{row_label(unit, i, ind)}未填写{'、'.join(label for label, _ in missing)}",
+                tuple(_path(unit, i, field) for _, field in missing),
+            )

@@ -1,0 +1,129 @@
+"""The variables a Word template sees (listed for template authors in templates/README.md).
+
+Everything is a finished string or a list of strings, built from the model by
+``prose``/``prose_perf``: templates place text, they never compute figures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from perfdesk.checks.scoring import summary
+from perfdesk.model import figures
+from perfdesk.model.money import fmt_money
+from perfdesk.model.report import Report
+from perfdesk.render import prose, prose_perf
+from perfdesk.render.dates import format_date
+from perfdesk.render.prose_text import clean, is_zero, numbered, paragraphs, pct, wan
+
+RESULT_USE_DEFAULT = ("本单位将按规定公开部门整体支出绩效自评结果，接受社会监督，"
+                      "并将自评结果作为改进管理和以后年度预算安排的重要参考。")
+
+
+def _num(value: object) -> str:
+    """A 分值/得分 cell: '5', '4.96'."""
+    if value is None:
+        return ""
+    text = fmt_money(value)  # type: ignore[arg-type]
+    return text[:-3] if text.endswith(".00") else text
+
+
+def _goal_block(report: Report) -> list[str]:
+    out = []
+    goals = prose_perf.goals(report)
+    if goals:
+        out += ["年度总体目标：", *goals]
+    done = prose_perf.achievements(report)
+    if done:
+        out += ["实际完成情况：", *done]
+    return out
+
+
+def _other_budgets(report: Report) -> list[str]:
+    o = report.other_budgets
+    if is_zero(o.gov_fund) and is_zero(o.state_capital) and is_zero(o.social_insurance):
+        return ["本单位无政府性基金预算、国有资本经营预算和社会保险基金预算支出。"]
+    out = []
+    for items in (prose.gov_fund(report), prose.state_capital(report),
+                  prose.social_insurance(report)):
+        if not items[0].startswith("本单位无"):
+            out += items
+    return out
+
+
+def _indicator_rows(report: Report) -> list[dict[str, str]]:
+    """附表 rows; ``level1_cell``/``level2_cell`` are blank where they repeat the row above,
+    as the paper form merges them."""
+    rows = []
+    prev1 = prev2 = None
+    for i in report.indicators:
+        level1, level2 = clean(i.level1).strip(), clean(i.level2).strip()
+        rows.append({
+            "level1": level1, "level2": level2,
+            "level1_cell": "" if level1 == prev1 else level1,
+            "level2_cell": "" if (level1, level2) == (prev1, prev2) else level2,
+            "name": clean(i.name).strip(), "target": clean(i.target).strip(),
+            "actual": clean(i.actual).strip(), "weight": _num(i.weight), "score": _num(i.score),
+            "deviation": " ".join(paragraphs(i.deviation)),
+        })
+        prev1, prev2 = level1, level2
+    return rows
+
+
+def title_lines(report: Report) -> str:
+    """The title, broken before 整体支出… when it would not fit one 2号 line (20 chars);
+    docxtpl turns the newline into a line break inside the one title paragraph."""
+    title = prose.title(report)
+    head, sep, tail = title.rpartition("整体支出绩效自评报告")
+    if sep and head and len(title) > 20:
+        return f"{head}\n{sep}{tail}"
+    return title
+
+
+def build_context(report: Report, *, draft: bool = False) -> dict[str, Any]:
+    s = summary(report)
+    overall = figures.effective_overall(report)
+    signature = clean(report.unit_name).strip()
+    return {
+        "draft": draft,
+        "title": title_lines(report),
+        "title_text": prose.title(report),
+        "year": "" if report.year is None else str(report.year),
+        "unit_name": signature,
+        "supervisor": clean(report.supervisor).strip(),
+        "signature": signature,
+        "date_text": format_date(report.signature_date, report.date_style),
+        "annual_budget": wan(overall.annual),
+        "duties": numbered(paragraphs(*report.duties)),
+        "organization": prose.organization(report),
+        "scale": prose.scale(report),
+        "basic": prose.basic_spending(report),
+        "three_public": prose.three_public(report),
+        "projects": prose.project_spending(report),
+        "gov_fund": prose.gov_fund(report),
+        "state_capital": prose.state_capital(report),
+        "social_insurance": prose.social_insurance(report),
+        "other_budgets": _other_budgets(report),
+        "execution": prose_perf.execution(report),
+        "assets": prose_perf.procurement(report),
+        "goals": prose_perf.goals(report),
+        "achievements": prose_perf.achievements(report),
+        "goal_block": _goal_block(report),
+        "indicator_summary": prose_perf.indicator_summary(report),
+        "goal_notes": paragraphs(*report.goal_notes),
+        "sections": prose_perf.sections(report),
+        "sections_fallback": prose_perf.sections_fallback(report),
+        "problems": prose_perf.problems(report),
+        "measures": prose_perf.measures(report),
+        "result_use": paragraphs(report.result_use) or [RESULT_USE_DEFAULT],
+        "score": prose_perf.score(report),
+        "other_notes": prose_perf.other_notes(report),
+        "other_notes_given": paragraphs(report.other_notes),
+        "indicator_rows": _indicator_rows(report),
+        "exec_rate": pct(s.exec_rate),
+        "exec_weight": _num(s.exec_weight),
+        "exec_score": _num(s.exec_score),
+        "total_weight": _num(s.total_weight),
+        "total_score": _num(s.total),
+        "grade": s.grade,
+    }

@@ -1,0 +1,351 @@
+"""The main window: step list, the current page, 审核结果 and the live score in the status bar.
+
+Pages are built the first time they are needed (shown, or a finding on them is opened), so
+start-up only pays for the first page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.checks import ERROR, WARNING, Finding
+from perfdesk.checks.scoring import summary
+from perfdesk.model import FormatError
+from perfdesk.model.money import fmt_percent
+from perfdesk.resources import demo_report_path, resource_path
+from perfdesk.ui import autosave, dialogs, settings
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.file_actions import FileActions, _stamp, display_name
+from perfdesk.ui.findings_panel import FindingsPanel
+from perfdesk.ui.pages import STEPS, page_class, page_for_path
+from perfdesk.ui.pages.base import Page, PlaceholderPage
+from perfdesk.ui.step_list import StepList
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "PerfDesk 绩效自评"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: DocumentController | None = None, *, autosave_ms: int = autosave.IDLE_MS) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.doc = doc or DocumentController(parent=self)
+        self.files = FileActions(self, self.doc)
+        self.autosaver = autosave.Autosaver(self.doc, autosave_ms, self)
+        self.pages: dict[str, Page] = {}
+        self._keys = [key for key, *_ in STEPS]
+
+        self.steps = StepList()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        for _key in self._keys:
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
+        self.banner = self._make_banner()
+        centre = QWidget()
+        col = QVBoxLayout(centre)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.banner)
+        col.addWidget(self.stack, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("mainSplitter")
+        split.addWidget(self.steps)
+        split.addWidget(centre)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+
+        self.findings = FindingsPanel()
+        self.findings_dock = QDockWidget("审核结果", self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.findings_dock.setWidget(self.findings)
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+
+        self.exec_label, self.score_label, self.grade_label, self.count_label = (
+            QLabel(), QLabel(), QLabel(), QLabel())
+        for name, label in (("execRateLabel", self.exec_label), ("totalLabel", self.score_label),
+                            ("gradeLabel", self.grade_label), ("countLabel", self.count_label)):
+            label.setObjectName(name)
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self.steps.currentRowChanged.connect(self._on_step)
+        self.findings.activated.connect(self.go_to_finding)
+        self.doc.findings_changed.connect(self._refresh_findings)
+        self.doc.dirty_changed.connect(self._update_title)
+        self.doc.file_changed.connect(self._update_title)
+        self.doc.reset.connect(self._on_reset)
+        self.files.recent_changed.connect(self._update_recent_enabled)
+
+        icon = resource_path("icons", "perfdesk.png")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.resize(1280, 740)
+        self._restore_layout()
+        self._refresh_findings()
+        self._update_title()
+        self.steps.setCurrentRow(0)
+
+    # --- start-up -----------------------------------------------------------------------------
+    def start(self, path: Path | None = None) -> None:
+        """What to show first: recovered work, the file asked for, the demo, or a new report."""
+        if autosave.has_recovery() and self._offer_recovery():
+            return
+        if path is not None and self.files.open_path(path, ask=False):
+            return
+        if not settings.get_bool("app/first_run_done"):
+            settings.set_value("app/first_run_done", True)
+            self.open_demo()
+
+    def open_demo(self) -> None:
+        if self.files.open_path(demo_report_path(), ask=False, demo=True):
+            self.banner.show()
+
+    def _offer_recovery(self) -> bool:
+        try:
+            report, original = autosave.read_recovery()
+        except FormatError as exc:
+            dialogs.warning(self, "无法恢复", f"找到上次未保存的内容，但无法读取：{exc.message}")
+            autosave.discard_recovery()
+            return False
+        where = f"（原文件：{original}）" if original else "（尚未保存过的新报告）"
+        restore = dialogs.question(
+            self, "恢复未保存的内容",
+            f"PerfDesk 上次没有正常关闭，自动保存了未保存的修改{where}。\n是否恢复这些内容？",
+            yes="恢复", no="放弃")
+        if not restore:
+            autosave.discard_recovery()
+            return False
+        self.files.is_demo = False
+        self.doc.load(report, original, dirty=True)
+        self.files._disk_stamp = _stamp(original)
+        self.statusBar().showMessage("已恢复上次未保存的内容，请及时保存。", 10000)
+        return True
+
+    # --- pages --------------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built now if it has not been shown yet."""
+        if key not in self.pages:
+            index = self._keys.index(key)
+            _key, title, module, cls_name = STEPS[index]
+            cls = page_class(module, cls_name)
+            page: Page = cls(self.doc) if cls is not None else PlaceholderPage(self.doc, key, title)
+            page.setObjectName(f"page_{key}")
+            if hasattr(page, "show_findings_requested"):
+                page.show_findings_requested.connect(self.show_findings)
+            scroll = QScrollArea()
+            scroll.setObjectName(f"scroll_{key}")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, scroll)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        page = self.page(key)
+        index = self._keys.index(key)
+        self.stack.setCurrentIndex(index)
+        if self.steps.currentRow() != index:
+            self.steps.blockSignals(True)
+            self.steps.setCurrentRow(index)
+            self.steps.blockSignals(False)
+        return page
+
+    def current_key(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def _on_step(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(self._keys[row])
+
+    def go_to_finding(self, finding: Finding) -> None:
+        self.go_to(finding.path)
+
+    def go_to(self, path: str) -> bool:
+        page = self.show_page(page_for_path(path))
+        found = page.focus_path(path) if path else False
+        focus = self.focusWidget()
+        scroll = self.stack.currentWidget()
+        if found and isinstance(scroll, QScrollArea) and focus is not None and page.isAncestorOf(focus):
+            scroll.ensureWidgetVisible(focus)
+        return found
+
+    def show_findings(self) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
+        self.findings.tree.setFocus()
+
+    # --- live state -----------------------------------------------------------------------------
+    def _refresh_findings(self) -> None:
+        findings = self.doc.findings
+        self.findings.set_findings(findings)
+        self.steps.update_states(findings)
+        s = summary(self.doc.report)
+        self.exec_label.setText(f"执行率：{fmt_percent(s.exec_rate, '—')}")
+        self.score_label.setText(f"总分：{'—' if s.total is None else s.total}")
+        self.grade_label.setText(f"等级：{s.grade or '—'}")
+        errors = sum(f.severity == ERROR for f in findings)
+        warnings = sum(f.severity == WARNING for f in findings)
+        self.count_label.setText(f"错误 {errors} · 警告 {warnings}")
+
+    def _update_title(self, *_args: object) -> None:
+        name = "示例报告" if self.files.is_demo else display_name(self.doc)
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.doc.dirty)
+
+    def _on_reset(self) -> None:
+        if not self.files.is_demo:
+            self.banner.hide()
+        self._update_title()
+
+    # --- demo banner --------------------------------------------------------------------------
+    def _make_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet("#demoBanner { background: #fff8e1; border-bottom: 1px solid #e0c060; }")
+        text = QLabel("这是一份示例报告，用来熟悉软件：各页都已填好，可随意修改试用。"
+                      "开始写本单位的报告，请点“新建”或“以上年报告新建”。")
+        text.setWordWrap(True)
+        new = QPushButton("新建报告")
+        new.clicked.connect(self.files.new_report)
+        close = QPushButton("知道了")
+        close.clicked.connect(lambda: banner.hide())
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 12, 6)
+        row.addWidget(QLabel("ⓘ 示例报告"))
+        row.addWidget(text, 1)
+        row.addWidget(new)
+        row.addWidget(close)
+        banner.hide()
+        return banner
+
+    # --- menus --------------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                name: str = "") -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu("文件(&F)")
+        self.act_new = self._action(f, "新建(&N)", self.files.new_report, QKeySequence.StandardKey.New, "actNew")
+        self.act_rollover = self._action(f, "以上年报告新建(&L)…", self.files.new_from_last_year, None, "actRollover")
+        self.act_open = self._action(f, "打开(&O)…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actOpen")
+        self.recent_menu = f.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
+        self._action(f, "打开示例报告", self._open_demo_asking, None, "actDemo")
+        f.addSeparator()
+        self.act_save = self._action(f, "保存(&S)", self.save, QKeySequence.StandardKey.Save, "actSave")
+        self.act_save_as = self._action(f, "另存为(&A)…", self.files.save_as, "Ctrl+Shift+S", "actSaveAs")
+        f.addSeparator()
+        self.act_generate = self._action(f, "生成与打印(&G)…", lambda: self.show_page("generate"), "Ctrl+G",
+                                         "actGenerate")
+        f.addSeparator()
+        self.act_quit = self._action(f, "退出(&X)", self.close, QKeySequence.StandardKey.Quit, "actQuit")
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+
+        e = bar.addMenu("编辑(&E)")
+        stack = self.doc.undo_stack
+        self.act_undo = self._action(e, "撤销(&U)", stack.undo, QKeySequence.StandardKey.Undo, "actUndo")
+        self.act_redo = self._action(e, "重做(&R)", stack.redo, QKeySequence.StandardKey.Redo, "actRedo")
+        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.act_undo.setEnabled(stack.canUndo())
+        self.act_redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+
+        v = bar.addMenu("查看(&V)")
+        self._action(v, "上一步", lambda: self._step_by(-1), "Ctrl+PgUp")
+        self._action(v, "下一步", lambda: self._step_by(1), "Ctrl+PgDown")
+        v.addSeparator()
+        toggle = self.findings_dock.toggleViewAction()
+        toggle.setText("审核结果面板")
+        toggle.setShortcut(QKeySequence("F8"))
+        v.addAction(toggle)
+
+        h = bar.addMenu("帮助(&H)")
+        self._action(h, "关于 PerfDesk", self._about)
+
+        tools = self.addToolBar("常用")
+        tools.setObjectName("mainToolBar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.act_new, self.act_open, self.act_save, self.act_undo, self.act_redo,
+                    self.act_generate):
+            tools.addAction(act)
+        self._update_recent_enabled()
+
+    def _update_recent_enabled(self) -> None:
+        self.recent_menu.setEnabled(True)
+
+    def _step_by(self, delta: int) -> None:
+        row = max(0, min(self.steps.count() - 1, self.steps.currentRow() + delta))
+        self.steps.setCurrentRow(row)
+
+    def _open_demo_asking(self) -> None:
+        if self.files.maybe_save():
+            self.open_demo()
+
+    def _about(self) -> None:
+        from perfdesk import __version__
+
+        dialogs.info(self, "关于 PerfDesk",
+                     f"PerfDesk {__version__}\n部门整体支出绩效自评报告助手\n"
+                     f"设置与自动保存位置：{settings.config_dir()}")
+
+    # --- saving and closing ----------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.files.is_demo:
+            return self.files.save_as()
+        return self.files.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        settings.set_value("window/geometry", self.saveGeometry())
+        settings.set_value("window/state", self.saveState())
+        self.autosaver.stop()
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        geometry = settings.get_bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.get_bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        else:
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.findings_dock], [140],
+                                                          Qt.Orientation.Vertical))

@@ -1,0 +1,100 @@
+"""绩效指标 (附件2): overall goals vs achievements, the indicator table, scoring settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from perfdesk.checks import scoring
+from perfdesk.model.money import fmt_percent
+from perfdesk.model.report import EXEC_RATE_KEY
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.fields import NumberEdit, show_number
+from perfdesk.ui.widgets.form import FormPage, hint_label, row
+from perfdesk.ui.widgets.indicator_table import IndicatorTable
+
+REVERSE_FORMULAS = (
+    ("linear", "分值 ×（1 −（实际 − 目标）÷ 目标），2 倍目标及以上得 0（一体化系统）"),
+    ("ratio", "分值 × 目标 ÷ 实际（原中央表样）"),
+)
+EQUAL_MISS = (
+    ("proportional", "按偏离方向比例计分"),
+    ("zero", "未达到即得 0 分"),
+)
+
+
+class WeightEdit(NumberEdit):
+    """One entry of ``scoring.weights`` (a dict keyed by the Chinese 一级 name)."""
+
+    def __init__(self, doc: DocumentController, key: str, parent: QWidget | None = None) -> None:
+        self.key = key
+        super().__init__(doc, f"scoring.weights.{key}", parent)
+
+    def _get(self) -> Any:
+        return self.doc.report.scoring.weights.get(self.key)
+
+    def _set(self, value: Any) -> None:
+        weights = dict(self.doc.report.scoring.weights)
+        if value is None:
+            weights.pop(self.key, None)
+        else:
+            weights[self.key] = value
+        self.doc.set_value("scoring.weights", weights)
+
+
+def _summary_text(report: Any) -> str:
+    s = scoring.summary(report)
+    total = "—" if s.total is None else show_number(s.total)
+    return (f"预算执行率 {fmt_percent(s.exec_rate, '—')}，得分 "
+            f"{'—' if s.exec_score is None else show_number(s.exec_score)}；指标得分 "
+            f"{show_number(s.indicator_score)}；总分 {total}　等级 {s.grade or '—'}")
+
+
+class IndicatorsPage(FormPage):
+    key = "indicators"
+    title = "绩效指标"
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        _box, lay = self.group("年度总体目标（附件2）", form=False)
+        pair = QHBoxLayout()
+        pair.setSpacing(8)
+        pair.addWidget(self.strings("goals", "预期目标", min_rows=5))
+        pair.addWidget(self.strings("achievements", "实际完成情况", min_rows=5))
+        lay.addLayout(pair)
+
+        _box, lay = self.group("绩效指标（附件2）", form=False)
+        lay.addWidget(hint_label(
+            "可在 Excel 中选中指标区域复制，点中起始单元格后按 Ctrl+V 粘贴（列顺序同本表，"
+            "不含“建议得分”列；合并单元格留空的一级、二级指标自动沿用上一行）。"
+            "回车移到下一格；灰色“建议得分”按数据自动计算，橙色表示与自评得分不同。"))
+        self.table = IndicatorTable(doc, "indicators", min_rows=12)
+        self.register(self.table)
+        lay.addWidget(self.table)
+        lay.addLayout(row(QLabel("评分汇总："),
+                          self.computed("calc.score_summary", _summary_text,
+                                        "预算执行率得分 + 各指标自评得分")))
+        self.binder.widgets[-1].setMaximumWidth(16777215)
+
+        _box, lay = self.group("评分设置（一般不需修改）", form=False)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        keys = ["产出指标", "效益指标", "满意度指标", EXEC_RATE_KEY]
+        for i, key in enumerate(keys):
+            w = WeightEdit(doc, key)
+            w.setMaximumWidth(70)
+            self.register(w)
+            grid.addWidget(QLabel(f"{key}分值："), 0, i * 2)
+            grid.addWidget(w, 0, i * 2 + 1)
+        grid.setColumnStretch(len(keys) * 2, 1)
+        lay.addLayout(grid)
+        lay.addWidget(hint_label("默认按财预〔2020〕10号：产出 50、效益 30、满意度 10、预算执行率 10。"))
+        form_grid = QGridLayout()
+        form_grid.addWidget(QLabel("反向指标（≤）未达标时："), 0, 0)
+        form_grid.addWidget(self.combo("scoring.reverse_formula", REVERSE_FORMULAS), 0, 1)
+        form_grid.addWidget(QLabel("等值指标（=）未达标时："), 1, 0)
+        form_grid.addWidget(self.combo("scoring.equal_miss", EQUAL_MISS), 1, 1)
+        form_grid.setColumnStretch(2, 1)
+        lay.addLayout(form_grid)
+        self.finish()

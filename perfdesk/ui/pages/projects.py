@@ -1,0 +1,233 @@
+"""项目支出: the project list and, for the selected project, its 附件3 data."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.checks import scoring
+from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.report import Project, Report
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid
+from perfdesk.ui.widgets.binding import flash
+from perfdesk.ui.widgets.fields import show_number
+from perfdesk.ui.widgets.form import FormPage, hint_label
+from perfdesk.ui.widgets.indicator_table import IndicatorTable
+from perfdesk.ui.widgets.string_list import tool_button
+
+BASE = "projects[0]"
+_INDEX = re.compile(r"^projects\[(\d+)\]")
+
+
+class ProjectsPage(FormPage):
+    key = "projects"
+    title = "项目支出"
+
+    def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.current = 0
+        self._build_list()
+        self._build_form()
+        self.finish()
+        self._orig = {id(w): w.path for w in self.binder.widgets if hasattr(w, "rebind")}
+        doc.structure_changed.connect(self._on_structure)
+        doc.changed.connect(self._on_changed)
+        doc.reset.connect(lambda: self._on_structure("projects"))
+        self._on_structure("projects")
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build_list(self) -> None:
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(8, 8, 4, 8)
+        lay.addWidget(QLabel("项目列表"))
+        self.project_list = QListWidget(left)
+        self.project_list.setObjectName("projects")
+        self.project_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.project_list.setWordWrap(True)
+        self.project_list.currentRowChanged.connect(self._on_row)
+        self.project_list.itemChanged.connect(self._on_renamed)
+        lay.addWidget(self.project_list, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(3)
+        for text, tip, slot in (("＋ 添加", "添加一个项目", self.add_project),
+                                ("删除", "删除所选项目（可撤销）", self.remove_project),
+                                ("上移", "上移", lambda: self.move_project(-1)),
+                                ("下移", "下移", lambda: self.move_project(1))):
+            buttons.addWidget(tool_button(text, tip, slot, left))
+        lay.addLayout(buttons)
+        lay.addWidget(hint_label("双击项目名称可改名。项目支出合计由各项目自动相加。"))
+        self.layout().removeWidget(self.scroll)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 800])
+        splitter.setChildrenCollapsible(False)
+        self.layout().addWidget(splitter)
+        self.empty_hint = hint_label("还没有项目。点“＋ 添加”新建项目。")
+        self.body.addWidget(self.empty_hint)
+
+    def _build_form(self) -> None:
+        self.form_widgets: list[QWidget] = []
+        box, form = self.group("项目信息")
+        form.addRow("项目名称：", self.line(f"{BASE}.name"))
+        form.addRow("实施单位：", self.line(f"{BASE}.implementer", "留空则为本单位"))
+        form.addRow("主要用途：", self.text(f"{BASE}.purpose", 2, "如 主要用于食品安全监督抽检"))
+        self.form_widgets.append(box)
+
+        box, lay = self.group("项目资金（万元）", form=False)
+        self.amounts = AmountsGrid(self.doc, [AmountRow("年度资金总额", f"{BASE}.amounts")],
+                                   rate=EXEC_RATE)
+        self.register(*self.amounts.fields)
+        lay.addWidget(self.amounts)
+        lay.addWidget(hint_label("资金来源（附件3，选填）："))
+        self.funding = AmountsGrid(self.doc, [
+            AmountRow("其中：当年财政拨款", f"{BASE}.funding.current"),
+            AmountRow("上年结转资金", f"{BASE}.funding.carryover"),
+            AmountRow("其他资金", f"{BASE}.funding.other"),
+        ])
+        self.register(*self.funding.fields)
+        lay.addWidget(self.funding)
+        self.form_widgets.append(box)
+
+        box, lay = self.group("年度总体目标", form=False)
+        pair = QHBoxLayout()
+        self.goals = self.strings(f"{BASE}.goals", "预期目标", min_rows=3)
+        self.achievements = self.strings(f"{BASE}.achievements", "实际完成情况", min_rows=3)
+        pair.addWidget(self.goals)
+        pair.addWidget(self.achievements)
+        lay.addLayout(pair)
+        self.form_widgets.append(box)
+
+        box, lay = self.group("项目绩效指标（附件3）", form=False)
+        self.table = IndicatorTable(self.doc, f"{BASE}.indicators", min_rows=8)
+        self.register(self.table)
+        lay.addWidget(self.table)
+        summary = self.computed("calc.project_score", self._summary, "预算执行率得分 + 指标得分")
+        summary.setMaximumWidth(16777215)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("评分汇总："))
+        row.addWidget(summary, 1)
+        lay.addLayout(row)
+        self.form_widgets.append(box)
+
+    def _summary(self, report: Report) -> str:
+        if not 0 <= self.current < len(report.projects):
+            return ""
+        s = scoring.project_summary(report, report.projects[self.current])
+        total = "—" if s.total is None else show_number(s.total)
+        return (f"执行率 {fmt_percent(s.exec_rate, '—')}，执行率得分 "
+                f"{'—' if s.exec_score is None else show_number(s.exec_score)}；"
+                f"指标得分 {show_number(s.indicator_score)}；总分 {total}　等级 {s.grade or '—'}")
+
+    # --- the list ------------------------------------------------------------------------------
+    def _label(self, i: int, p: Project) -> str:
+        return p.name or f"（未命名项目 {i + 1}）"
+
+    def _on_structure(self, path: str) -> None:
+        if path != "projects":
+            return
+        projects = self.doc.report.projects
+        lw = self.project_list
+        lw.blockSignals(True)
+        lw.clear()
+        for i, p in enumerate(projects):
+            item = QListWidgetItem(self._label(i, p))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(f"{p.name}\n决算 {fmt_money(p.amounts.actual, '—')} 万元")
+            lw.addItem(item)
+        lw.blockSignals(False)
+        self.select(min(self.current, len(projects) - 1) if projects else -1)
+
+    def _on_changed(self, path: str) -> None:
+        m = re.match(r"^projects\[(\d+)\]\.name$", path)
+        if m and int(m.group(1)) < self.project_list.count():
+            i = int(m.group(1))
+            item = self.project_list.item(i)
+            self.project_list.blockSignals(True)
+            item.setText(self._label(i, self.doc.report.projects[i]))
+            self.project_list.blockSignals(False)
+
+    def _on_row(self, row: int) -> None:
+        if row >= 0 and row != self.current:
+            self.select(row)
+
+    def _on_renamed(self, item: QListWidgetItem) -> None:
+        i = self.project_list.row(item)
+        if 0 <= i < len(self.doc.report.projects):
+            self.doc.set_value(f"projects[{i}].name", item.text().strip())
+
+    def select(self, index: int) -> None:
+        """Show project ``index`` (-1: none) in the form."""
+        has = index >= 0
+        for w in self.form_widgets:
+            w.setVisible(has)
+        self.empty_hint.setVisible(not has)
+        if not has:
+            return
+        self.current = index
+        new = f"projects[{index}]"
+        for w in self.binder.widgets:
+            orig = self._orig.get(id(w))
+            if orig is not None and not _in_grid(w, (self.amounts, self.funding)):
+                w.rebind(new + orig[len(BASE):])  # type: ignore[attr-defined]
+        self.amounts.rebase(BASE, new)
+        self.funding.rebase(BASE, new)
+        self.binder.load_all()
+        if self.project_list.currentRow() != index:
+            self.project_list.blockSignals(True)
+            self.project_list.setCurrentRow(index)
+            self.project_list.blockSignals(False)
+
+    def add_project(self) -> None:
+        n = len(self.doc.report.projects)
+        self.doc.insert_item("projects", n, Project(name=f"新项目{n + 1}"))
+        self.select(n)
+        self.focus_path(f"projects[{n}].name")
+
+    def remove_project(self) -> None:
+        i = self.project_list.currentRow()
+        if 0 <= i < len(self.doc.report.projects):
+            self.current = max(0, i - 1) if i >= len(self.doc.report.projects) - 1 else i
+            self.doc.remove_item("projects", i)
+
+    def move_project(self, delta: int) -> None:
+        i, n = self.project_list.currentRow(), len(self.doc.report.projects)
+        if 0 <= i < n and 0 <= i + delta < n:
+            self.current = i + delta
+            self.doc.move_item("projects", i, i + delta)
+
+    # --- navigation -----------------------------------------------------------------------------
+    def focus_path(self, path: str) -> bool:
+        m = _INDEX.match(path)
+        if m is None:
+            if path == "projects" or path.startswith("projects"):
+                self.project_list.setFocus()
+                flash(self.project_list)
+                return True
+            return False
+        index = int(m.group(1))
+        if index >= len(self.doc.report.projects):
+            return False
+        self.select(index)
+        if path == m.group(0):
+            return self.binder.focus(f"{m.group(0)}.name")
+        return self.binder.focus(path)
+
+
+def _in_grid(w: QWidget, grids: tuple[AmountsGrid, ...]) -> bool:
+    return any(w in g.fields for g in grids)

@@ -1,0 +1,372 @@
+"""Single-field editors bound to a report field path.
+
+Each commits through ``doc.set_value`` when editing finishes (Enter, Tab, focus-out), which
+the controller records as one undo step per field. Text that cannot be read (a money field
+given "abc") is refused: the field turns red, the tooltip says why in Chinese, and neither
+the text nor the model is changed behind the user's back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
+
+from perfdesk.model.money import MoneyError, parse_money, q2
+from perfdesk.model.report import Report
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.binding import follow_document, set_path
+
+ERROR_STYLE = "border: 1px solid #d9534f; background: #fff1f0;"
+COMPUTED_STYLE = "background: #eceff3; color: #303641; border: 1px solid #d5d9e0;"
+COMPUTED_TIP = "自动计算，不能直接修改"
+
+
+class FieldError(ValueError):
+    """Text that a field cannot accept; the message is shown to the user."""
+
+
+def show_money(value: Decimal | None) -> str:
+    """Normalised display: two decimals, or every decimal typed when there are more."""
+    if value is None:
+        return ""
+    if value.as_tuple().exponent >= -2:  # type: ignore[operator]
+        return f"{q2(value):.2f}"
+    return format(value, "f")
+
+
+def parse_int(text: str) -> int | None:
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    for suffix in ("人", "名", "年", "个"):
+        s = s.removesuffix(suffix)
+    if not s:
+        return None
+    if not re.fullmatch(r"\d+", s):
+        raise FieldError(f"“{text}”不是整数，请输入如 86 这样的整数")
+    return int(s)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A plain number (分值, 面积): full-width digits, grouping and a trailing unit allowed."""
+    s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    for suffix in ("平方米", "m²", "㎡", "m2", "分"):
+        s = s.removesuffix(suffix)
+    if not s:
+        return None
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", s):
+        s = s.replace(",", "")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", s):
+        raise FieldError(f"“{text}”不是数字")
+    try:
+        return Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise FieldError(f"“{text}”不是数字") from exc
+
+
+def parse_money_field(text: str) -> Decimal | None:
+    try:
+        return parse_money(text)
+    except MoneyError as exc:
+        raise FieldError(str(exc)) from exc
+
+
+def show_number(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+class BoundLineEdit(QLineEdit):
+    """A QLineEdit over one field. Subclasses define ``parse`` and ``show``."""
+
+    hint = ""
+
+    def __init__(self, doc: DocumentController, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        set_path(self, path)
+        self.error = ""
+        self._loaded: Any = None
+        self.setToolTip(self.hint)
+        self.editingFinished.connect(self.commit)
+        self.textEdited.connect(self._revalidate)
+        follow_document(self, doc)
+        self.load()
+
+    # --- conversion, overridden ------------------------------------------------------
+    def parse(self, text: str) -> Any:
+        return text.strip()
+
+    def format_value(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    # --- binding ---------------------------------------------------------------------
+    def rebind(self, path: str) -> None:
+        set_path(self, path)
+        self._set_error("")
+        self.load(force=True)
+
+    def _get(self) -> Any:
+        try:
+            return self.doc.get(self.path)
+        except (IndexError, KeyError, AttributeError):
+            return None  # bound to an item that does not exist (yet)
+
+    def _set(self, value: Any) -> None:
+        self.doc.set_value(self.path, value)
+
+    def load(self, force: bool = False) -> None:
+        value = self._get()
+        if not force:
+            if self.error and value == self._loaded:
+                return  # keep the refused text in front of the user
+            if self.isModified():
+                return  # the user is typing here
+        self._loaded = value
+        self._set_error("")
+        text = self.format_value(value)
+        if text != self.text():
+            self.setText(text)
+            self.setCursorPosition(0)
+        self.setModified(False)
+
+    def commit(self) -> bool:
+        if self.isReadOnly():
+            return True
+        try:
+            value = self.parse(self.text())
+        except FieldError as exc:
+            self._set_error(str(exc))
+            if self.isVisible():
+                QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), str(exc), self)
+            return False
+        self._set_error("")
+        self._loaded = value
+        self._set(value)
+        text = self.format_value(value)
+        if text != self.text():
+            self.setText(text)
+        self.setModified(False)
+        return True
+
+    def _revalidate(self, text: str) -> None:
+        if not self.error:
+            return
+        try:
+            self.parse(text)
+        except FieldError:
+            return
+        self._set_error("")
+
+    def _set_error(self, message: str) -> None:
+        if message == self.error:
+            return
+        self.error = message
+        self.setStyleSheet(ERROR_STYLE if message else "")
+        self.setToolTip(message or self.hint)
+        self.setProperty("invalid", bool(message))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and (self.isModified() or self.error):
+            self.load(force=True)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.commit():
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+
+class LineField(BoundLineEdit):
+    pass
+
+
+class MoneyEdit(BoundLineEdit):
+    """An amount in 万元; accepts 1,234.56, full-width digits and a trailing 万元."""
+
+    hint = "单位：万元。可输入或粘贴 1,234.56、全角数字，或带“万元”"
+
+    def __init__(self, doc: DocumentController, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(doc, path, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumWidth(90)
+
+    def parse(self, text: str) -> Decimal | None:
+        return parse_money_field(text)
+
+    def format_value(self, value: Any) -> str:
+        return show_money(value)
+
+
+class IntEdit(BoundLineEdit):
+    hint = "整数"
+
+    def __init__(self, doc: DocumentController, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(doc, path, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def parse(self, text: str) -> int | None:
+        return parse_int(text)
+
+
+class NumberEdit(BoundLineEdit):
+    """A plain decimal number (分值, 面积)."""
+
+    hint = "数字"
+
+    def __init__(self, doc: DocumentController, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(doc, path, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def parse(self, text: str) -> Decimal | None:
+        return parse_number(text)
+
+    def format_value(self, value: Any) -> str:
+        return show_number(value)
+
+
+class ComputedField(QLineEdit):
+    """A read-only figure computed from the report (grey, tooltip “自动计算”)."""
+
+    def __init__(self, doc: DocumentController, name: str, compute: Callable[[Report], str],
+                 tip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.compute = doc, compute
+        self.path = name
+        self.setObjectName(name)
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setStyleSheet(COMPUTED_STYLE)
+        self.setToolTip(f"{COMPUTED_TIP}{'：' + tip if tip else ''}")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setProperty("computed", True)
+        self.load()
+
+    def load(self) -> None:
+        try:
+            text = self.compute(self.doc.report)
+        except (IndexError, KeyError, AttributeError):
+            text = ""
+        if text != self.text():
+            self.setText(text)
+
+
+class TextField(QPlainTextEdit):
+    """Multi-line text; commits when focus leaves."""
+
+    def __init__(self, doc: DocumentController, path: str, lines: int = 3,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        set_path(self, path)
+        self._dirty = False
+        self._loading = False
+        self.setTabChangesFocus(True)
+        fm = self.fontMetrics()
+        self.setFixedHeight(fm.lineSpacing() * lines + 14)
+        self.textChanged.connect(self._on_text)
+        follow_document(self, doc)
+        self.load()
+
+    def _on_text(self) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def rebind(self, path: str) -> None:
+        self.commit()
+        set_path(self, path)
+        self.load(force=True)
+
+    def load(self, force: bool = False) -> None:
+        if not force and self._dirty:
+            return
+        try:
+            value = self.doc.get(self.path) or ""
+        except (IndexError, KeyError, AttributeError):
+            value = ""
+        if value != self.toPlainText():
+            self._loading = True
+            self.setPlainText(value)
+            self._loading = False
+        self._dirty = False
+
+    def commit(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.doc.set_value(self.path, self.toPlainText().strip())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.commit()
+        super().focusOutEvent(event)
+
+
+class ComboField(QComboBox):
+    """A choice among fixed values, shown with Chinese labels."""
+
+    def __init__(self, doc: DocumentController, path: str, choices: Sequence[tuple[Any, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        set_path(self, path)
+        for value, label in choices:
+            self.addItem(label, value)
+        self.activated.connect(self._on_activated)
+        follow_document(self, doc)
+        self.load()
+
+    def _on_activated(self, index: int) -> None:
+        self.doc.set_value(self.path, self.itemData(index))
+
+    def load(self) -> None:
+        value = self.doc.get(self.path)
+        index = self.findData(value)
+        if index < 0:
+            self.addItem(str(value), value)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+
+
+_UNSET = QDate(1900, 1, 1)
+
+
+class DateField(QDateEdit):
+    """A date that may be blank: the minimum date shows as “未填”."""
+
+    def __init__(self, doc: DocumentController, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        set_path(self, path)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(_UNSET)
+        self.setSpecialValueText("未填")
+        self.setDisplayFormat("yyyy年M月d日")
+        self._loading = False
+        self.dateChanged.connect(self._on_changed)
+        follow_document(self, doc)
+        self.load()
+
+    def load(self) -> None:
+        value: date | None = self.doc.get(self.path)
+        self._loading = True
+        self.setDate(_UNSET if value is None else QDate(value.year, value.month, value.day))
+        self._loading = False
+
+    def _on_changed(self, qd: QDate) -> None:
+        if self._loading:
+            return
+        value = None if qd == _UNSET else date(qd.year(), qd.month(), qd.day())
+        self.doc.set_value(self.path, value)
+
+    def clear_date(self) -> None:
+        self.setDate(_UNSET)

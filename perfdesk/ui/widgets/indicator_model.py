@@ -1,0 +1,210 @@
+"""The indicator table's model: 附件2/附件3 columns over a list[Indicator].
+
+Rows are shown grouped: the 一级/二级 text appears on the first row of its group only and
+each 一级 has its own light tint. 建议得分 comes from ``perfdesk.checks.scoring.suggest``
+when that exists (blank otherwise) and is read-only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from perfdesk.model.report import (
+    BAND_MET,
+    BAND_MISSED,
+    BAND_PARTIAL,
+    EXEC_RATE_KEY,
+    LEVEL2_BY_LEVEL1,
+    Indicator,
+    Report,
+)
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.fields import show_number
+from perfdesk.ui.widgets.list_model import Index
+from perfdesk.ui.widgets.record_model import Column, RecordTableModel
+
+BAND_CHOICES = (
+    ("", "未选"),
+    (BAND_MET, "达成"),
+    (BAND_PARTIAL, "部分达成"),
+    (BAND_MISSED, "未达成"),
+)
+BAND_ALIASES = {
+    "达成年度指标": BAND_MET,
+    "部分达成年度指标并具有一定效果": BAND_PARTIAL,
+    "未达成年度指标且效果较差": BAND_MISSED,
+}
+LEVEL1_CHOICES = tuple((k, k) for k in LEVEL2_BY_LEVEL1)
+TINTS = {"产出指标": "#f2f6fc", "效益指标": "#f1f8f2", "满意度指标": "#fcf8ec"}
+SUGGEST_TIP = "按年度指标值与实际完成值自动计算的建议得分"
+
+
+def _level2_choices(item: Indicator) -> tuple[tuple[str, str], ...]:
+    return tuple((v, v) for v in LEVEL2_BY_LEVEL1.get(item.level1, ()))
+
+
+def suggestion(item: Indicator, report: Report) -> Any:
+    """scoring.suggest(item, settings) if the check engine offers it, else None."""
+    from perfdesk.checks import scoring
+
+    fn = getattr(scoring, "suggest", None)
+    if fn is None:
+        return None
+    try:
+        return fn(item, report.scoring)
+    except Exception:  # a suggestion must never break editing
+        return None
+
+
+def suggested_score(item: Indicator, report: Report) -> Decimal | None:
+    s = suggestion(item, report)
+    if s is None or isinstance(s, Decimal):
+        return s
+    score = getattr(s, "score", None)
+    return score if isinstance(score, Decimal) else None
+
+
+def _suggest_text(item: Indicator, report: Report) -> str:
+    score = suggested_score(item, report)
+    return "" if score is None else show_number(score)
+
+
+def is_qualitative(item: Indicator, report: Report) -> bool:
+    s = suggestion(item, report)
+    kind = getattr(s, "kind", None)
+    if kind is None:
+        return True  # cannot tell: let the user choose
+    return str(kind) != "quantitative"
+
+
+def clean_level(text: str) -> str:
+    """'产出指标\\n(50 分)' -> '产出指标'; '经济效\\n益指标' -> '经济效益指标'."""
+    s = "".join(unicodedata.normalize("NFKC", text).split())
+    s = re.sub(r"[(（]\d+(\.\d+)?分?[)）]$", "", s)
+    return s
+
+
+INDICATOR_COLUMNS = [
+    Column("level1", "一级指标", kind="choice", choices=LEVEL1_CHOICES, width=76),
+    Column("level2", "二级指标", kind="choice", choices_for=_level2_choices, width=92),
+    Column("name", "三级指标"),
+    Column("target", "年度指标值", width=86),
+    Column("actual", "实际完成值", width=86),
+    Column("weight", "分值", kind="number", width=44),
+    Column(None, "建议得分", compute=_suggest_text, width=62, tip=SUGGEST_TIP),
+    Column("score", "自评得分", kind="number", width=62),
+    Column("deviation", "偏差原因及改进措施", kind="para", width=140,
+           tip="偏差原因分析及改进措施：未达标或大幅超额时必须说明"),
+    Column("band", "定性档次", kind="choice", choices=BAND_CHOICES, width=80,
+           tip="定性指标选择档次：达成 80%–100%，部分达成 60%–80%，未达成 60% 以下（占分值）"),
+]
+COL_LEVEL1, COL_LEVEL2, COL_SUGGEST, COL_SCORE, COL_BAND = 0, 1, 6, 7, 9
+
+
+class IndicatorModel(RecordTableModel):
+    def __init__(self, doc: DocumentController, list_path: str) -> None:
+        super().__init__(doc, list_path, INDICATOR_COLUMNS, Indicator)
+
+    def _group_start(self, items: list[Indicator], row: int, col: int) -> bool:
+        if row == 0:
+            return True
+        a, b = items[row - 1], items[row]
+        if col == COL_LEVEL1:
+            return a.level1 != b.level1
+        return a.level1 != b.level1 or a.level2 != b.level2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        items = self.items()
+        if not index.isValid() or index.row() >= len(items):
+            return None
+        row, col = index.row(), index.column()
+        item = items[row]
+        if col in (COL_LEVEL1, COL_LEVEL2):
+            start = self._group_start(items, row, col)
+            if role == Qt.ItemDataRole.DisplayRole and not start:
+                return ""  # grouped under the row above
+            if role == Qt.ItemDataRole.FontRole and start and col == COL_LEVEL1:
+                f = QFont()
+                f.setBold(True)
+                return f
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return item.level1 if col == COL_LEVEL1 else item.level2
+        if role == Qt.ItemDataRole.BackgroundRole and col != COL_SUGGEST:
+            if col == COL_BAND and not is_qualitative(item, self.doc.report):
+                return QBrush(QColor("#eceff3"))
+            tint = TINTS.get(item.level1)
+            return QBrush(QColor(tint)) if tint else None
+        if col == COL_SUGGEST and role == Qt.ItemDataRole.ToolTipRole:
+            s = suggestion(item, self.doc.report)
+            reason = getattr(s, "reason", "") if s is not None else ""
+            return f"{SUGGEST_TIP}{'：' + reason if reason else ''}"
+        if col == COL_SUGGEST and role == Qt.ItemDataRole.ForegroundRole:
+            sug = suggested_score(item, self.doc.report)
+            if sug is not None and item.score is not None and sug != item.score:
+                return QBrush(QColor("#b54708"))  # the user's score differs
+        if col == COL_BAND and role == Qt.ItemDataRole.DisplayRole and not item.band:
+            return "—" if not is_qualitative(item, self.doc.report) else "未选"
+        return super().data(index, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        items = self.items()
+        if (index.isValid() and index.column() == COL_BAND and index.row() < len(items)
+                and not items[index.row()].band
+                and not is_qualitative(items[index.row()], self.doc.report)):
+            return flags & ~Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def parse_cell(self, col: Column, item: Any, text: Any) -> Any:
+        if col.field in ("level1", "level2"):
+            return clean_level(str(text or ""))  # R-I07 reports a wrong pairing
+        if col.field == "band":
+            s = "".join(str(text or "").split())
+            s = BAND_ALIASES.get(s, s)
+            for stored, label in BAND_CHOICES:
+                if s in (stored, label):
+                    return stored
+        return super().parse_cell(col, item, text)
+
+    def prepare_paste(self, row: int, col: int, values: dict[str, str], prev: Any) -> None:
+        """Cells merged in Excel arrive blank below their first row: fill them down."""
+        if prev is None:
+            return
+        for field in ("level1", "level2"):
+            if field in values and not values[field].strip():
+                values[field] = getattr(prev, field)
+
+    # --- subtotals ------------------------------------------------------------------------
+    def subtotals(self) -> list[tuple[str, Decimal, Decimal, Decimal | None]]:
+        """(一级, Σ分值, Σ自评得分, weight from settings) in the template's order."""
+        weights = self.doc.report.scoring.weights
+        items = self.items()
+        names = [k for k in weights if k != EXEC_RATE_KEY]
+        names += [i.level1 for i in items if i.level1 and i.level1 not in names]
+        out = []
+        for name in dict.fromkeys(names):
+            rows = [i for i in items if i.level1 == name]
+            w = sum((i.weight for i in rows if i.weight is not None), Decimal(0))
+            s = sum((i.score for i in rows if i.score is not None), Decimal(0))
+            out.append((name, w, s, weights.get(name)))
+        return out
+
+    def subtotal_html(self) -> str:
+        parts = []
+        for name, w, s, target in self.subtotals():
+            ok = target is not None and w == target
+            colour = "#1a7f37" if ok else "#b42318"
+            expect = f" / 应为 {show_number(target)}" if target is not None else "（模板无此一级指标）"
+            parts.append(f"<b>{name}</b> 分值 <span style='color:{colour}'>{show_number(w)}"
+                         f"{expect}</span>，得分 {show_number(s)}")
+        weights = self.doc.report.scoring.weights
+        if EXEC_RATE_KEY in weights:
+            parts.append(f"<b>{EXEC_RATE_KEY}</b> {show_number(weights[EXEC_RATE_KEY])} 分（自动计算）")
+        return "　｜　".join(parts)
+

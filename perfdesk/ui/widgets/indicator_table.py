@@ -1,0 +1,74 @@
+"""IndicatorTable: the 绩效指标 table (附件2 or one project's 附件3) with its subtotals."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from perfdesk.model.report import Indicator
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.indicator_model import INDICATOR_COLUMNS, IndicatorModel
+from perfdesk.ui.widgets.record_table import RecordTable
+from perfdesk.ui.widgets.string_list import tool_button
+
+
+def insert_grouped(items: list[Indicator], new: list[Indicator]) -> list[Indicator]:
+    """``items`` with each new row placed after the last row of its 一级/二级 group
+    (or after the last row of its 一级, or at the end)."""
+    out = list(items)
+    for ind in new:
+        pos = len(out)
+        same2 = [i for i, x in enumerate(out) if (x.level1, x.level2) == (ind.level1, ind.level2)]
+        same1 = [i for i, x in enumerate(out) if x.level1 == ind.level1]
+        if same2:
+            pos = same2[-1] + 1
+        elif same1:
+            pos = same1[-1] + 1
+        out.insert(pos, ind)
+    return out
+
+
+class IndicatorTable(RecordTable):
+    def __init__(self, doc: DocumentController, path: str, *, min_rows: int = 10,
+                 parent: QWidget | None = None) -> None:
+        model = IndicatorModel(doc, path)
+        super().__init__(doc, path, INDICATOR_COLUMNS, Indicator, model=model,
+                         min_rows=min_rows, parent=parent)
+        self.indicator_model = model
+        self.view.horizontalHeader().setMinimumSectionSize(40)
+        self.view.setColumnWidth(2, 180)
+        self.add_button(tool_button("指标库…", "从常用指标库中选择指标添加", self.open_library,
+                                    self))
+        self.subtotal = QLabel(self)
+        self.subtotal.setObjectName(f"{path}:subtotal")
+        self.subtotal.setWordWrap(True)
+        self.subtotal.setTextFormat(Qt.TextFormat.RichText)
+        self.layout().insertWidget(1, self.subtotal)
+        for sig in (doc.changed, doc.structure_changed):
+            sig.connect(self._update_subtotal)
+        doc.reset.connect(self._update_subtotal)
+        self._update_subtotal()
+
+    def rebind(self, path: str) -> None:
+        super().rebind(path)
+        self.subtotal.setObjectName(f"{path}:subtotal")
+        self._update_subtotal()
+
+    def _update_subtotal(self, *_args: object) -> None:
+        self.subtotal.setText("各一级指标分值小计：" + self.indicator_model.subtotal_html())
+
+    def add_from_library(self, picked: list[Indicator]) -> None:
+        """Add library rows into their groups (one undo step)."""
+        if not picked:
+            return
+        items = insert_grouped(list(self.model.items()), [copy.deepcopy(p) for p in picked])
+        self.doc.replace_list(self.path, items, "从指标库添加")
+
+    def open_library(self) -> None:
+        from perfdesk.ui.widgets.indicator_library import IndicatorLibraryDialog
+
+        dialog = IndicatorLibraryDialog(self)
+        if dialog.exec():
+            self.add_from_library(dialog.selected())

@@ -1,0 +1,77 @@
+"""A thin Qt table model over one list field of the report (napari-style adapter).
+
+The list lives in the Report; the model reads it on demand and writes only through the
+DocumentController. Document signals become ``dataChanged`` (a value inside the list) or a
+model reset (the list gained, lost or reordered items, or another report was loaded).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
+
+from perfdesk.ui.document import DocumentController
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocListModel(QAbstractTableModel):
+    """Rows = items of the list at ``list_path``. Subclasses provide columns and data."""
+
+    error = Signal(str)  # a refused edit or paste, in Chinese
+    depends_on_whole_report = False  # computed columns: refresh on every change
+
+    def __init__(self, doc: DocumentController, list_path: str) -> None:
+        super().__init__()
+        self.doc = doc
+        self.list_path = list_path
+        self._row_re = re.compile(re.escape(list_path) + r"\[(\d+)\]")
+        doc.changed.connect(self._on_changed)
+        doc.structure_changed.connect(self._on_structure)
+        doc.reset.connect(self.refresh)
+
+    # --- the list ----------------------------------------------------------------------
+    def items(self) -> list[Any]:
+        try:
+            value = self.doc.get(self.list_path)
+        except (IndexError, KeyError, AttributeError, ValueError):
+            return []
+        return value if isinstance(value, list) else []
+
+    def set_list_path(self, list_path: str) -> None:
+        self.beginResetModel()
+        self.list_path = list_path
+        self._row_re = re.compile(re.escape(list_path) + r"\[(\d+)\]")
+        self.endResetModel()
+
+    def item_path(self, row: int, field: str | None = None) -> str:
+        base = f"{self.list_path}[{row}]"
+        return f"{base}.{field}" if field else base
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items())
+
+    # --- document signals --------------------------------------------------------------
+    def _on_changed(self, path: str) -> None:
+        rows, cols = self.rowCount(), self.columnCount()
+        if not rows:
+            return
+        m = self._row_re.match(path)
+        if m and not self.depends_on_whole_report:
+            row = int(m.group(1))
+            if row < rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, cols - 1))
+            return
+        if m or self.depends_on_whole_report or self.list_path.startswith(path):
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+
+    def _on_structure(self, path: str) -> None:
+        lp = self.list_path
+        if path == lp or lp.startswith(path + "[") or lp.startswith(path + "."):
+            self.refresh()

@@ -1,0 +1,218 @@
+"""A table model over a list of dataclass records (adjustments, buildings, indicators).
+
+Columns are declared with ``Column``: which field, how it is typed (text, money, number,
+choice) or computed. Cells are parsed the way the single-field editors parse (money via
+``parse_money``, Decimal throughout), and a block pasted from Excel is validated completely
+before anything changes, then applied as one undo step.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from perfdesk.model.report import Report
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.fields import (
+    COMPUTED_TIP,
+    FieldError,
+    parse_money_field,
+    parse_number,
+    show_money,
+    show_number,
+)
+from perfdesk.ui.widgets.list_model import DocListModel, Index
+
+COMPUTED_BG = QColor("#eceff3")
+Choices = Sequence[tuple[str, str]]  # (stored value, label)
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str | None  # None: computed
+    header: str
+    kind: str = "text"  # text | para (long, wrapped) | money | number | choice
+    choices: Choices = ()
+    choices_for: Callable[[Any], Choices] | None = None  # per-row choices (二级 by 一级)
+    compute: Callable[[Any, Report], str] | None = None
+    width: int = 0  # 0 = stretch
+    tip: str = ""
+
+    @property
+    def computed(self) -> bool:
+        return self.field is None
+
+    def options(self, item: Any) -> Choices:
+        return self.choices_for(item) if self.choices_for is not None else self.choices
+
+
+def _label(col: Column, item: Any, value: Any) -> str:
+    for stored, label in col.options(item):
+        if stored == value:
+            return label
+    return "" if value is None else str(value)
+
+
+class RecordTableModel(DocListModel):
+    def __init__(self, doc: DocumentController, list_path: str, columns: Sequence[Column],
+                 factory: Callable[[], Any]) -> None:
+        super().__init__(doc, list_path)
+        self.columns = list(columns)
+        self.factory = factory
+        self.depends_on_whole_report = any(c.computed for c in self.columns)
+
+    # --- shape -------------------------------------------------------------------------
+    def columnCount(self, parent: Index | None = None) -> int:
+        return len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COMPUTED_TIP if col.computed else (col.tip or None)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and not self.columns[index.column()].computed:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def column_of(self, field: str) -> int:
+        for i, c in enumerate(self.columns):
+            if c.field == field:
+                return i
+        return -1
+
+    # --- cells -------------------------------------------------------------------------
+    def display(self, item: Any, col: Column) -> str:
+        if col.computed:
+            assert col.compute is not None
+            return col.compute(item, self.doc.report)
+        value = getattr(item, col.field or "")
+        if col.kind == "money":
+            return show_money(value)
+        if col.kind == "number":
+            return show_number(value)
+        if col.kind == "choice":
+            return _label(col, item, value)
+        return "" if value is None else str(value)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        items = self.items()
+        if not index.isValid() or index.row() >= len(items):
+            return None
+        item, col = items[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(item, col)
+        if role == Qt.ItemDataRole.EditRole:
+            if col.kind == "choice":
+                return getattr(item, col.field or "")
+            return self.display(item, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+                col.kind in ("money", "number") or col.computed):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and col.computed:
+            return QBrush(COMPUTED_BG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.computed:
+                return COMPUTED_TIP + (f"：{col.tip}" if col.tip else "")
+            text = self.display(item, col)
+            return text if len(text) > 12 else (col.tip or None)
+        return None
+
+    def parse_cell(self, col: Column, item: Any, text: Any) -> Any:
+        """The stored value for ``text`` typed or pasted into ``col``; FieldError if refused."""
+        if col.kind == "choice":
+            s = str(text or "").strip()
+            opts = col.options(item)
+            for stored, label in opts:
+                if s in (stored, label):
+                    return stored
+            names = "、".join(label for _s, label in opts if label)
+            raise FieldError(f"“{s}”不是可选值（可选：{names}）")
+        s = "" if text is None else str(text)
+        if col.kind == "money":
+            return parse_money_field(s)
+        if col.kind == "number":
+            return parse_number(s)
+        return s.strip()
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        items = self.items()
+        col = self.columns[index.column()]
+        if col.computed or index.row() >= len(items):
+            return False
+        try:
+            parsed = self.parse_cell(col, items[index.row()], value)
+        except FieldError as exc:
+            self.error.emit(f"第{index.row() + 1}行“{col.header}”：{exc}")
+            return False
+        self.doc.set_value(self.item_path(index.row(), col.field), parsed)
+        self.error.emit("")
+        return True
+
+    # --- paste and clear -----------------------------------------------------------------
+    def pasteable(self) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if not c.computed]
+
+    def prepare_paste(self, row: int, col: int, values: dict[str, str], prev: Any) -> None:
+        """Hook: adjust one pasted row's raw texts (field -> text) before parsing."""
+
+    def paste_block(self, block: list[list[str]], row0: int, col0: int) -> str:
+        """Apply ``block`` at (row0, col0) as one undo step; the error message or ''."""
+        block = [r for r in block if any(c.strip() for c in r)]
+        if not block:
+            return "剪贴板里没有可粘贴的内容"
+        targets = self.pasteable()
+        start = next((k for k, c in enumerate(targets) if c >= col0), len(targets))
+        targets = targets[start:]
+        if not targets:
+            return "请先选择要粘贴到的列"
+        items = [copy.deepcopy(i) for i in self.items()]
+        row0 = max(0, min(row0, len(items)))
+        prev = items[row0 - 1] if row0 > 0 else None
+        for r, cells in enumerate(block):
+            row = row0 + r
+            if row >= len(items):
+                items.append(self.factory())
+            item = items[row]
+            texts = {self.columns[c].field or "": cells[k]
+                     for k, c in enumerate(targets) if k < len(cells)}
+            self.prepare_paste(row, col0, texts, prev)
+            for field, text in texts.items():
+                col = self.columns[self.column_of(field)]
+                try:
+                    value = self.parse_cell(col, item, text)
+                except FieldError as exc:
+                    return f"第{row + 1}行“{col.header}”列：{exc}。未粘贴任何内容。"
+                setattr(item, field, value)
+            prev = item
+        self.doc.replace_list(self.list_path, items, "粘贴")
+        return ""
+
+    def clear_cells(self, indexes: list[QModelIndex]) -> None:
+        items = [copy.deepcopy(i) for i in self.items()]
+        touched = False
+        for idx in indexes:
+            col = self.columns[idx.column()]
+            if col.computed or idx.row() >= len(items):
+                continue
+            blank: Any = None if col.kind in ("money", "number") else ""
+            if col.kind == "choice":
+                blank = getattr(self.factory(), col.field or "")
+            setattr(items[idx.row()], col.field or "", blank)
+            touched = True
+        if touched:
+            self.doc.replace_list(self.list_path, items, "清除")

@@ -1,0 +1,289 @@
+"""RecordTable: a spreadsheet-like editor over a list of records.
+
+Enter moves to the next cell (then the next row), Ctrl+V pastes a block copied from
+Excel at the current cell (one undo step, refused as a whole if a cell cannot be read),
+Delete clears the selected cells; buttons add, remove and move rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.binding import flash, set_path
+from perfdesk.ui.widgets.list_model import Index
+from perfdesk.ui.widgets.record_model import Column, RecordTableModel
+from perfdesk.ui.widgets.string_list import ParagraphEditor, tool_button
+from perfdesk.ui.widgets.tsv import parse_tsv
+from perfdesk.ui.widgets.wrap_view import WrapTableView
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Combo boxes for choice columns; Enter in an editor commits and moves on."""
+
+    def __init__(self, view: RecordView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _column(self, index: Index) -> Column:
+        model = index.model()
+        assert isinstance(model, RecordTableModel)
+        return model.columns[index.column()]
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        col = self._column(index)
+        if col.kind == "choice":
+            model = index.model()
+            assert isinstance(model, RecordTableModel)
+            item = model.items()[index.row()]
+            combo = QComboBox(parent)
+            for stored, label in col.options(item):
+                combo.addItem(label, stored)
+            current = getattr(item, col.field or "")
+            if combo.findData(current) < 0 and current:
+                combo.addItem(str(current), current)
+            combo.activated.connect(lambda _i: self._commit_combo(combo))
+            return combo
+        if col.kind == "para":
+            editor = ParagraphEditor(parent, None)
+            editor.installEventFilter(self)
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def _commit_combo(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            return
+        if isinstance(editor, ParagraphEditor):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        if isinstance(editor, ParagraphEditor):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _ENTER and isinstance(obj, QWidget)):
+            self.commitData.emit(obj)
+            self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.view.move_next()
+            return True
+        return super().eventFilter(obj, event)
+
+
+class RecordView(WrapTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(CellDelegate(self))
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def record_model(self) -> RecordTableModel:
+        model = self.model()
+        assert isinstance(model, RecordTableModel)
+        return model
+
+    def move_next(self) -> None:
+        """The next editable cell to the right, wrapping to the next row."""
+        model = self.record_model()
+        idx = self.currentIndex()
+        row, col = (idx.row(), idx.column()) if idx.isValid() else (0, -1)
+        editable = model.pasteable()
+        later = [c for c in editable if c > col]
+        if later:
+            col = later[0]
+        elif row + 1 < model.rowCount():
+            row, col = row + 1, editable[0]
+        else:
+            return
+        new = model.index(row, col)
+        self.setCurrentIndex(new)
+        self.scrollTo(new)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ENTER and self.state() != QAbstractItemView.State.EditingState:
+            self.move_next()
+            return
+        super().keyPressEvent(event)
+
+
+class RecordTable(QWidget):
+    """A RecordView with its buttons and a message line; objectName = the list path."""
+
+    def __init__(self, doc: DocumentController, path: str, columns: Sequence[Column],
+                 factory: Callable[[], Any], *, model: RecordTableModel | None = None,
+                 min_rows: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        set_path(self, path)
+        self.model = model if model is not None else RecordTableModel(doc, path, columns, factory)
+        self.view = RecordView(self)
+        self.view.setModel(self.model)
+        self.setFocusProxy(self.view)
+        hh = self.view.horizontalHeader()
+        for i, col in enumerate(self.model.columns):
+            if col.width:
+                hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                self.view.setColumnWidth(i, col.width)
+            else:
+                hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        row_h = self.view.fontMetrics().lineSpacing() + 12
+        self.view.setMinimumHeight(row_h * (min_rows + 1) + 8)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b42318;")
+        self.message.hide()
+        self.model.error.connect(self.show_message)
+
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(4)
+        for text, tip, slot in (
+            ("＋ 添加行", "在当前行后添加一行", self.add_row),
+            ("删除行", "删除选中的行（可撤销）", self.remove_rows),
+            ("上移", "上移当前行", lambda: self.move_current(-1)),
+            ("下移", "下移当前行", lambda: self.move_current(1)),
+            ("从 Excel 粘贴", "把在 Excel 中复制的区域粘贴到当前单元格起（Ctrl+V）",
+             self.paste_clipboard),
+        ):
+            self.buttons.addWidget(tool_button(text, tip, slot, self))
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Paste, self.view, self.paste_clipboard,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, self.clear_selection,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def add_button(self, button: QToolButton) -> None:
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def rebind(self, path: str) -> None:
+        set_path(self, path)
+        self.model.set_list_path(path)
+        self.show_message("")
+
+    # --- rows ----------------------------------------------------------------------------
+    def current_row(self) -> int:
+        idx = self.view.currentIndex()
+        return idx.row() if idx.isValid() else -1
+
+    def select_cell(self, row: int, col: int) -> QModelIndex:
+        idx = self.model.index(row, max(col, 0))
+        if idx.isValid():
+            self.view.setCurrentIndex(idx)
+            self.view.scrollTo(idx)
+        return idx
+
+    def insert_records(self, records: list[Any], at: int | None = None) -> None:
+        items = list(self.model.items())
+        if at is None:
+            at = self.current_row() + 1 if self.current_row() >= 0 else len(items)
+        self.doc.replace_list(self.path, items[:at] + records + items[at:], "添加")
+        self.select_cell(at, self.model.pasteable()[0])
+
+    def add_row(self) -> None:
+        self.insert_records([self.model.factory()])
+        self.view.setFocus()
+
+    def remove_rows(self) -> None:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        if not rows and self.current_row() >= 0:
+            rows = [self.current_row()]
+        if not rows:
+            return
+        items = [x for i, x in enumerate(self.model.items()) if i not in rows]
+        self.doc.replace_list(self.path, items, "删除行")
+        if items:
+            self.select_cell(min(rows[0], len(items) - 1), self.view.currentIndex().column())
+
+    def move_current(self, delta: int) -> None:
+        row, dst = self.current_row(), self.current_row() + delta
+        if row < 0 or not 0 <= dst < self.model.rowCount():
+            return
+        col = self.view.currentIndex().column()
+        self.doc.move_item(self.path, row, dst)
+        self.select_cell(dst, col)
+
+    def clear_selection(self) -> None:
+        self.model.clear_cells(self.view.selectionModel().selectedIndexes())
+
+    # --- paste -----------------------------------------------------------------------------
+    def paste_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        """Paste Excel text at the current cell (row 0 / first column when none)."""
+        idx = self.view.currentIndex()
+        row = idx.row() if idx.isValid() else self.model.rowCount()
+        col = idx.column() if idx.isValid() else 0
+        error = self.model.paste_block(parse_tsv(text), row, col)
+        self.show_message(error)
+        if error:
+            flash(self.message)
+        else:
+            self.select_cell(min(row, self.model.rowCount() - 1), col)
+        return not error
+
+    # --- navigation ------------------------------------------------------------------------
+    def focus_item(self, rest: str) -> QWidget | None:
+        """``rest`` like '[3].score': select that row and column, focus and flash it."""
+        row, col = 0, self.model.pasteable()[0]
+        if rest.startswith("["):
+            try:
+                row = int(rest[1:rest.index("]")])
+            except ValueError:
+                row = 0
+            field = rest[rest.index("]") + 1:].lstrip(".").split(".")[0].split("[")[0]
+            if field and self.model.column_of(field) >= 0:
+                col = self.model.column_of(field)
+        self.view.setFocus()
+        if self.model.rowCount():
+            idx = self.select_cell(min(row, self.model.rowCount() - 1), col)
+            flash(self.view.viewport(), self.view.visualRect(idx))
+        else:
+            flash(self.view.viewport())
+        return self.view

@@ -1,0 +1,200 @@
+"""Scoring exactly as DOMAIN.md §4: 执行率, suggested row scores, bands, totals, 等级."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfdesk.checks import targets
+from perfdesk.checks.scoring import (
+    band_top,
+    exec_rate_score,
+    grade,
+    in_band,
+    level1_totals,
+    overall_amounts,
+    project_summary,
+    suggest,
+    summary,
+)
+from perfdesk.model.report import (
+    BAND_MET,
+    BAND_MISSED,
+    BAND_PARTIAL,
+    Amounts,
+    Indicator,
+    Report,
+    ScoringSettings,
+)
+
+D = Decimal
+LINEAR = ScoringSettings()
+RATIO = ScoringSettings(reverse_formula="ratio")
+
+
+def row(target: str, actual: str, weight: str = "10", band: str = "") -> Indicator:
+    return Indicator("产出指标", "数量指标", "指标", target, actual, D(weight), None, "", band)
+
+
+def test_exec_rate_score_is_weight_times_rate_capped_and_half_up():
+    assert exec_rate_score(D(10), D("32.15") / D("56.7")) == D("5.67")  # seed 004 附件3-2
+    assert exec_rate_score(D(10), D("1.2")) == D("10.00")
+    assert exec_rate_score(D(10), D("0.9935")) == D("9.94")  # 9.935 rounds half up
+    assert exec_rate_score(D(10), None) is None
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [(D(100), "优"), (D(90), "优"), (D("89.99"), "良"), (D(80), "良"), (D(60), "中"), (D("59.99"), "差")],
+)
+def test_grade_bands(total, expected):
+    assert grade(total) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "settings", "score", "met"),
+    [
+        ("≥ 120件", "138件", LINEAR, "10.00", True),
+        ("≥120件", "60件", LINEAR, "5.00", False),
+        ("≥99%", "98.2%", LINEAR, "9.92", False),
+        ("≥1.5万件", "19578件", LINEAR, "10.00", True),
+        ("≥1.5万件", "1.2万件", LINEAR, "8.00", False),
+        ("≤95%", "100%", LINEAR, "9.47", False),  # seed 004 附件3-3 出勤率
+        ("≤95%", "100%", RATIO, "9.50", False),
+        ("≤15天", "10天", LINEAR, "10.00", True),
+        ("≤10天", "15天", LINEAR, "5.00", False),
+        ("≤10天", "20天", LINEAR, "0.00", False),  # 0 from 2A on
+        ("≤10天", "25天", RATIO, "4.00", False),
+        ("≤760元/批次", "≤760元/批次", LINEAR, "10.00", True),  # an upper bound within the target
+        ("100%", "100%", LINEAR, "10.00", True),
+        ("100%", "100.2%", LINEAR, "10.00", True),  # equal to the stated precision
+        ("100%", "98%", LINEAR, "9.80", False),
+        ("0件", "0件", LINEAR, "10.00", True),
+        ("0起", "2起", LINEAR, "0.00", False),
+        ("≥3%", "18.65%", LINEAR, "10.00", True),  # seed 002: far beyond still full
+    ],
+)
+def test_quantitative_suggestions(target, actual, settings, score, met):
+    s = suggest(row(target, actual), settings)
+    assert s.kind == targets.QUANTITATIVE
+    assert (s.score, s.met) == (D(score), met)
+
+
+def test_equal_target_missed_scores_zero_when_configured():
+    s = suggest(row("19辆", "17辆"), ScoringSettings(equal_miss="zero"))
+    assert (s.score, s.met) == (D("0.00"), False)
+
+
+def test_far_exceeded_is_flagged_for_an_explanation():
+    assert suggest(row("≥3%", "18.65%"), LINEAR).exceeded
+    assert not suggest(row("≥500万元", "999万元"), LINEAR).exceeded
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "reason_part"),
+    [
+        ("≤15天", "与计划时间匹配", "文字"),
+        ("≥90%", "90件", "单位不一致"),
+        ("≥120件", "", "未填写实际完成值"),
+        ("≥120件", "≤200件", "上限"),
+    ],
+)
+def test_no_suggestion_when_the_data_cannot_say(target, actual, reason_part):
+    s = suggest(row(target, actual), LINEAR)
+    assert s.score is None
+    assert reason_part in s.reason
+
+
+def test_qualitative_rows_get_the_top_of_their_band():
+    assert suggest(row("不断加强", "不断加强", band=BAND_MET), LINEAR).score == D("10.00")
+    assert suggest(row("不断加强", "有所加强", band=BAND_PARTIAL), LINEAR).score == D("7.99")
+    assert suggest(row("不断加强", "较差", band=BAND_MISSED), LINEAR).score == D("5.99")
+
+
+def test_qualitative_band_suggested_from_plain_achieved_wording():
+    s = suggest(row("按要求及时公开", "按要求及时公开"), LINEAR)
+    assert (s.band, s.score, s.met) == (BAND_MET, D("10.00"), True)
+    s = suggest(row("按期完成", "未完成"), LINEAR)
+    assert (s.band, s.met) == (BAND_MISSED, False)
+    s = suggest(row("不断加强", "效果一般"), LINEAR)
+    assert (s.band, s.score) == ("", None)
+
+
+def test_band_membership_is_half_open_except_the_top():
+    w = D(5)
+    assert in_band(D(5), w, BAND_MET) and in_band(D(4), w, BAND_MET)
+    assert not in_band(D("3.99"), w, BAND_MET)
+    assert in_band(D(3), w, BAND_PARTIAL) and not in_band(D(4), w, BAND_PARTIAL)
+    assert in_band(D(0), w, BAND_MISSED) and not in_band(D(3), w, BAND_MISSED)
+    for band in (BAND_MET, BAND_PARTIAL, BAND_MISSED):
+        assert in_band(band_top(w, band), w, band)
+
+
+def test_summary_of_demo_and_per_level1_totals(demo):
+    s = summary(demo)
+    assert s.total == s.exec_score + s.indicator_score
+    assert s.grade == "优"
+    totals = level1_totals(demo.indicators)
+    assert totals["产出指标"][0] == D(50)
+    assert sum(w for w, _ in totals.values()) == D(90)
+
+
+def test_rate_is_not_computed_from_half_a_total():
+    r = Report()
+    r.basic.personnel = Amounts(actual=D(100))
+    r.basic.public = Amounts(actual=D(20))
+    r.projects = []
+    assert overall_amounts(r).annual is None
+    assert summary(r).total is None
+    r.basic.personnel.annual, r.basic.public.annual = D(100), D(30)
+    assert overall_amounts(r).annual == D(130)
+    assert summary(r).exec_score == D("9.23")
+
+
+def test_project_summary_uses_the_project_amounts(demo):
+    p = demo.projects[2]
+    s = project_summary(demo, p)
+    assert s.exec_score == D("8.65")  # 34.60 ÷ 40.00
+
+
+weights = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
+numbers = st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["≥", "≤", "", ">", "<"]),
+    numbers,
+    numbers,
+    st.sampled_from(["件", "%", "万元"]),
+    weights,
+    st.sampled_from(["linear", "ratio"]),
+    st.sampled_from(["proportional", "zero"]),
+)
+def test_suggested_score_always_within_zero_and_weight(sign, a, b, unit, w, formula, miss):
+    s = suggest(row(f"{sign}{a}{unit}", f"{b}{unit}", str(w)), ScoringSettings(reverse_formula=formula, equal_miss=miss))
+    assert s.score is not None
+    assert D(0) <= s.score <= w
+    assert s.score == s.score.quantize(D("0.01"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20), st.text(max_size=20), weights, st.sampled_from(["", BAND_MET, BAND_PARTIAL, BAND_MISSED]))
+def test_any_text_scores_within_bounds_or_not_at_all(target, actual, w, band):
+    s = suggest(row(target, actual, str(w), band), LINEAR)
+    assert s.score is None or D(0) <= s.score <= w
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False), min_size=1, max_size=40))
+def test_project_sums_are_exact_in_decimal(values):
+    from perfdesk.model import figures
+    from perfdesk.model.report import Project
+
+    r = Report(projects=[Project(amounts=Amounts(actual=v)) for v in values])
+    total = figures.projects_total(r).actual
+    assert total == sum(values, D(0))
+    assert isinstance(total, Decimal)

@@ -1,0 +1,124 @@
+"""Frozen smoke test: build the PyInstaller bundle once, then run the frozen executables.
+
+Proves the bundle carries every data file and hidden import: ``check`` the demo report,
+``render`` it to Word and Excel (opened again with python-docx and openpyxl), and open the
+main window offscreen and close it. Runs from a temporary folder so nothing can be found
+through the source tree.
+
+The build takes about 20 s here (``slow``). Set ``PERFDESK_BUNDLE=dist/PerfDesk`` to test an
+already built bundle instead (scripts/smoke_frozen.sh and the Windows workflow do this).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "resources" / "samples" / "demo.perfdesk"
+EXE = ".exe" if sys.platform == "win32" else ""
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    prebuilt = os.environ.get("PERFDESK_BUNDLE")
+    if prebuilt:
+        path = Path(prebuilt).resolve()
+        assert (path / f"perfdesk-cli{EXE}").is_file(), f"no bundle at {path}"
+        return path
+    pytest.importorskip("PyInstaller")
+    work = tmp_path_factory.mktemp("pyinstaller")
+    proc = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+         str(ROOT / "build.spec")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return work / "dist" / "PerfDesk"
+
+
+@pytest.fixture
+def frozen_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PERFDESK_CONFIG_DIR"] = str(tmp_path / "config")
+    return env
+
+
+def _run(exe: Path, args: list[str], env: dict[str, str], cwd: Path,
+         timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), *args], env=env, cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", errors="replace", timeout=timeout)
+
+
+def test_bundle_layout(bundle: Path):
+    internal = bundle / "_internal"
+    assert (bundle / f"PerfDesk{EXE}").is_file()
+    assert (internal / "resources" / "samples" / "demo.perfdesk").is_file()
+    assert any((internal / "templates").glob("*.docx")), "templates/ not bundled"
+    assert (internal / "docx" / "templates" / "default.docx").is_file(), "python-docx data"
+    # trimmed: no unused Qt modules, no tkinter, only zh_CN/en Qt translations
+    names = {p.name for p in internal.rglob("*")}
+    assert not any(n.startswith(("QtNetwork", "QtQml", "QtQuick", "libQt6Network",
+                                 "Qt6Network", "libQt6Qml", "Qt6Qml", "_tkinter")) for n in names)
+    qms = {p.name for p in internal.rglob("*.qm")}
+    assert qms and all("zh_CN" in n or "_en" in n for n in qms), qms
+
+
+def test_frozen_cli_version_and_check(bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
+    cli = bundle / f"perfdesk-cli{EXE}"
+    out = _run(cli, ["--version"], frozen_env, tmp_path)
+    assert out.returncode == 0 and "PerfDesk" in out.stdout, out.stderr
+    bundled_demo = bundle / "_internal" / "resources" / "samples" / "demo.perfdesk"
+    out = _run(cli, ["check", str(bundled_demo)], frozen_env, tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "审核完成" in out.stdout
+
+
+def test_frozen_render_word_and_excel(bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from perfdesk.model import load_report
+
+    out_dir = tmp_path / "输出"
+    proc = _run(bundle / f"perfdesk-cli{EXE}", ["render", str(DEMO), "-o", str(out_dir)],
+                frozen_env, tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    docx_files = list(out_dir.glob("*.docx"))
+    xlsx_files = list(out_dir.glob("*.xlsx"))
+    assert len(docx_files) == 1 and xlsx_files, sorted(p.name for p in out_dir.iterdir())
+    unit = load_report(DEMO).unit_name
+    doc = Document(str(docx_files[0]))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert unit and unit in text
+    for path in xlsx_files:
+        wb = load_workbook(path)
+        assert wb.sheetnames
+        wb.close()
+
+
+def test_frozen_gui_opens_main_window_offscreen(bundle: Path, frozen_env: dict[str, str],
+                                                 tmp_path: Path):
+    env = dict(frozen_env, PERFDESK_QUIT_AFTER_SHOW="1")
+    proc = _run(bundle / f"perfdesk-cli{EXE}", ["gui", str(DEMO)], env, tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    shown = [ln for ln in proc.stdout.splitlines() if ln.startswith("PERFDESK_SHOWN")]
+    assert shown and "PerfDesk" in shown[0], proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_frozen_gui_executable_starts(bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
+    """The windowed executable (what the shortcuts start), without arguments."""
+    env = dict(frozen_env, PERFDESK_QUIT_AFTER_SHOW="1")
+    proc = _run(bundle / f"PerfDesk{EXE}", [], env, tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    if sys.platform != "win32":  # a windowed Windows exe may have no stdout to print to
+        assert "PERFDESK_SHOWN" in proc.stdout

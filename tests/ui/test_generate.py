@@ -1,0 +1,185 @@
+"""生成与打印: files are written by a worker, drafts are marked, locked files handled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from perfdesk.checks import ERROR, Finding
+from perfdesk.ui import settings
+from perfdesk.ui.pages import generate as gen
+
+pytestmark = pytest.mark.gui
+
+TIMEOUT = 60_000
+
+
+def _page(make_window, folder: Path, *, word: bool = True, excel: bool = True):
+    w = make_window()
+    page = w.show_page("generate")
+    page.folder.setText(str(folder))
+    page.word.setChecked(word)
+    page.excel.setChecked(excel)
+    page.pdf.setChecked(False)
+    return w, page
+
+
+def _run(qtbot, page, **kwargs):
+    with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as blocker:
+        assert page.generate(**kwargs)
+    return blocker.args[0]
+
+
+def test_generate_writes_word_and_excel(make_window, qtbot, tmp_path, dialog_log):
+    w, page = _page(make_window, tmp_path)
+    assert page.template.currentText() == w.doc.report.template
+    assert not page.draft_box.isVisible()
+    result = _run(qtbot, page)
+    assert not result.draft
+    suffixes = sorted(p.suffix for p in result.files)
+    assert suffixes == [".docx", ".xlsx"]
+    assert all(p.exists() and p.stat().st_size > 0 and p.parent == tmp_path for p in result.files)
+    assert page.files.count() == 2 and page.progress.value() == 100
+    assert page.open_report.isEnabled() and page.generate_button.isEnabled()
+    assert page.report_file().suffix == ".docx"
+    assert dialog_log.calls == []
+
+
+def test_excel_as_separate_files(make_window, qtbot, tmp_path):
+    _w, page = _page(make_window, tmp_path, word=False)
+    page.separate.setChecked(True)
+    result = _run(qtbot, page)
+    assert len(result.files) >= 3  # 附件1, 附件2, one 附件3 per project
+    assert all(p.suffix == ".xlsx" and p.exists() for p in result.files)
+    assert settings.get_bool("output/separate")
+
+
+def test_edits_while_generating_do_not_reach_the_worker(make_window, qtbot, tmp_path):
+    w, page = _page(make_window, tmp_path, word=False)
+    name = w.doc.report.unit_name
+    with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as blocker:
+        page.generate()
+        w.doc.set_value("unit_name", "生成中改了名字")
+    assert all(name in p.name for p in blocker.args[0].files)
+
+
+def test_errors_make_a_draft_with_reasons(make_window, qtbot, tmp_path):
+    w, page = _page(make_window, tmp_path, word=False)
+    error = Finding("R-B01", ERROR, "基本支出决算数与人员经费、公用经费之和不符", ("basic.personnel.actual",))
+    w.doc.findings = [*w.doc.findings, error]
+    w.doc.findings_changed.emit()
+    assert page.draft_box.isVisible()
+    assert "草稿" in page.draft_text.text() and "基本支出决算数" in page.draft_text.text()
+    assert w.steps.state_of("generate")[0] == "error"
+    result = _run(qtbot, page)
+    assert result.draft and result.reasons == [error.message]
+    assert all("草稿" in p.name for p in result.files)
+    assert "草稿" in page.status.text()
+    page.findChild(type(page.generate_button), "showFindings").click()
+    assert w.findings_dock.isVisible()
+
+
+def test_nothing_chosen_is_refused(make_window, tmp_path, dialog_log):
+    _w, page = _page(make_window, tmp_path, word=False, excel=False)
+    assert not page.generate()
+    assert dialog_log.names() == ["warning"]
+
+
+def test_locked_output_says_close_it_and_offers_another_name(
+        make_window, qtbot, tmp_path, monkeypatch, dialog_log):
+    import perfdesk.render as render
+    from perfdesk.render import OutputError
+
+    _w, page = _page(make_window, tmp_path, word=False)
+    first = _run(qtbot, page)  # the files now exist ("open in Excel")
+    real = render.render_all
+    calls = []
+
+    def locked_once(*args, **kwargs):
+        calls.append(args[1])
+        if len(calls) == 1:
+            target = Path(args[1]) / first.files[0].name
+            raise OutputError(f"无法写入“{target.name}”：文件可能正在 Word、WPS 或 Excel 中打开。"
+                              "请关闭该文件后重试，或换一个文件名。", target, locked=True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "render_all", locked_once)
+    dialog_log.answer("choose", 0)  # 换个文件名生成
+    with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as failed:
+        page.generate()
+    assert isinstance(failed.args[0], OutputError)
+    assert dialog_log.names() == ["choose"]
+    assert "关闭" in dialog_log.texts("choose") and "(2)" in dialog_log.texts("choose")
+    # the second run (started from the dialog) writes beside the locked file
+    qtbot.waitUntil(lambda: page.result is not None and page.result is not first, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=TIMEOUT)
+    new = page.result.files
+    assert [p.name for p in new] == [f.stem + "(2)" + f.suffix for f in first.files]
+    assert all(p.exists() for p in new + first.files)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".perfdesk-")]
+
+
+def test_other_output_error_is_shown(make_window, qtbot, tmp_path, monkeypatch, dialog_log):
+    import perfdesk.render as render
+    from perfdesk.render import OutputError
+
+    def full_disk(*_args, **_kwargs):
+        raise OutputError("无法写入“x.docx”：磁盘空间不足。", tmp_path / "x.docx")
+
+    monkeypatch.setattr(render, "render_all", full_disk)
+    _w, page = _page(make_window, tmp_path)
+    _run(qtbot, page)
+    assert dialog_log.names() == ["error"] and "磁盘空间不足" in dialog_log.texts("error")
+    assert page.generate_button.isEnabled()
+
+
+def test_open_folder_open_report_and_print(make_window, qtbot, tmp_path, monkeypatch, dialog_log):
+    opened, printed = [], []
+    monkeypatch.setattr(gen, "open_url", lambda p: opened.append(Path(p)) or True)
+    monkeypatch.setattr(gen, "print_file", lambda p: printed.append(Path(p)) or "")
+    _w, page = _page(make_window, tmp_path, excel=False)
+    assert not page.print_button.isEnabled()
+    result = _run(qtbot, page)
+    page.open_folder.click()
+    page.open_report.click()
+    page.print_button.click()
+    assert opened == [tmp_path, result.files[0]]
+    assert printed == [result.files[0]]
+    assert "打印" in page.status.text()
+
+
+def test_print_without_a_printing_program_explains(monkeypatch, tmp_path):
+    from perfdesk.ui.pages import generate_support as support
+
+    monkeypatch.setattr(support.sys, "platform", "linux")
+    monkeypatch.setattr(support, "soffice", lambda: None)
+    assert "Word 或 WPS" in support.print_file(tmp_path / "a.docx")
+
+
+def test_output_folder_defaults_to_report_folder_and_is_remembered(
+        make_window, demo, tmp_path, dialog_log):
+    from perfdesk.model import save_report
+
+    path = tmp_path / "r" / "a.perfdesk"
+    path.parent.mkdir()
+    save_report(demo, path, backup=False)
+    w = make_window(path=path)
+    page = w.show_page("generate")
+    assert page.folder.text() == str(path.parent)
+    dialog_log.answer("choose_dir", tmp_path / "out")
+    page.findChild(type(page.generate_button), "browseFolder").click()
+    assert page.folder.text() == str(tmp_path / "out")
+    assert settings.output_dir() == str(tmp_path / "out")
+
+
+def test_template_choice_is_an_undoable_edit(make_window):
+    w = make_window()
+    page = w.show_page("generate")
+    names = [page.template.itemText(i) for i in range(page.template.count())]
+    assert names and names[0]
+    if len(names) > 1:
+        page.template.setCurrentIndex(1)
+        assert w.doc.report.template == names[1]
+        w.act_undo.trigger()
+        assert page.template.currentText() == names[0]

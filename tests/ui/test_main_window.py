@@ -1,0 +1,140 @@
+"""The main window: demo on first start, live findings and score, navigation, undo/redo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perfdesk.checks import check
+from perfdesk.ui.pages import STEPS
+
+pytestmark = pytest.mark.gui
+
+
+def test_first_start_opens_demo_with_banner(make_window):
+    w = make_window()
+    assert w.doc.report.unit_name
+    assert w.doc.report.projects
+    assert w.files.is_demo and w.doc.file_path is None
+    assert w.banner.isVisible()
+    assert "示例报告" in w.windowTitle()
+    assert not w.isWindowModified()
+    assert w.exec_label.text().startswith("执行率：") and "—" not in w.exec_label.text()
+    assert w.grade_label.text() in {"等级：优", "等级：良", "等级：中", "等级：差"}
+
+
+def test_second_start_is_empty_and_new_gives_empty_report(make_window):
+    first = make_window()
+    assert first.files.is_demo
+    second = make_window()
+    assert not second.files.is_demo and second.doc.report.unit_name == ""
+    first.files.new_report()  # demo not modified: no question
+    assert first.doc.report.unit_name == "" and first.doc.report.projects == []
+    assert not first.banner.isVisible()
+    assert "未命名报告" in first.windowTitle()
+
+
+def test_step_list_lists_every_step_with_a_state(make_window):
+    w = make_window()
+    assert w.steps.count() == len(STEPS)
+    for key, *_ in STEPS:
+        state, text = w.steps.state_of(key)
+        assert state in {"ok", "warning", "error"} and text
+
+
+def test_pages_are_built_lazily(make_window):
+    w = make_window()
+    assert set(w.pages) == {"basic"}
+    w.steps.setCurrentRow(6)
+    assert "generate" in w.pages and w.current_key() == "generate"
+
+
+def test_finding_appears_in_the_same_event_loop_turn(make_window):
+    w = make_window()
+    assert w.findings.findings_shown() == []  # the demo is clean
+    before = w.score_label.text()
+    basic = w.doc.report.basic
+    right = basic.personnel.actual + basic.public.actual
+    w.doc.set_value("declared.basic.actual", right + Decimal("100"))  # 基本支出 typed wrong
+    # no qtbot.wait: the panel, step list and status bar are already up to date
+    item = w.findings.item_for("R-B01")
+    assert item is not None
+    finding = item.data(0, 256)
+    assert finding.severity == "error" and finding.path == "declared.basic.actual"
+    assert {f.rule for f in w.findings.findings_shown()} == {f.rule for f in check(w.doc.report)} - {"R-S01"}
+    assert w.steps.state_of("budget")[0] == "error"
+    assert w.steps.state_of("generate")[0] == "error"
+    assert "错误 0" not in w.count_label.text()
+    assert "个错误" in w.findings.summary.text()
+    w.doc.set_value("declared.basic.actual", right)  # fixed
+    assert w.findings.findings_shown() == []
+    assert w.steps.state_of("budget")[0] == "ok"
+    # the live score follows an edit within the same turn too
+    w.doc.set_value("indicators[0].score", Decimal(0))
+    assert w.score_label.text() != before
+
+
+def test_double_click_goes_to_page_and_focuses_field(make_window, qtbot, monkeypatch):
+    from perfdesk.checks import ERROR, Finding
+
+    w = make_window()
+    page = w.page("indicators")  # built before, or not: both must work
+    calls = []
+    monkeypatch.setattr(type(page), "focus_path", lambda self, path: calls.append(path) or True)
+    finding = Finding("R-I02", ERROR, "自评得分超过分值", ("indicators[0].score",))
+    w.doc.findings = [finding]
+    w._refresh_findings()
+    item = w.findings.item_for("R-I02")
+    assert item is not None
+    rect = w.findings.tree.visualItemRect(item)
+    from pytestqt.qt_compat import qt_api
+
+    Qt = qt_api.QtCore.Qt
+    viewport = w.findings.tree.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.current_key() == "indicators"
+    assert w.steps.currentRow() == 3
+    assert calls == ["indicators[0].score"]
+
+
+def test_go_to_builds_a_page_not_yet_shown(make_window):
+    w = make_window()
+    assert "problems" not in w.pages
+    w.go_to("problems[0].measure")
+    assert "problems" in w.pages and w.current_key() == "problems"
+
+
+def test_undo_redo_through_menu_actions(make_window):
+    w = make_window()
+    old = w.doc.report.unit_name
+    w.doc.set_value("unit_name", "某县市场监督管理局（测试）")
+    assert w.isWindowModified()
+    assert w.act_undo.isEnabled()
+    w.act_undo.trigger()
+    assert w.doc.report.unit_name == old
+    assert not w.isWindowModified()
+    w.act_redo.trigger()
+    assert w.doc.report.unit_name == "某县市场监督管理局（测试）"
+    assert w.isWindowModified()
+    assert w.act_undo.shortcut().toString() == "Ctrl+Z"
+
+
+def test_menu_shortcuts(make_window):
+    w = make_window()
+    assert w.act_new.shortcut().toString() == "Ctrl+N"
+    assert w.act_open.shortcut().toString() == "Ctrl+O"
+    assert w.act_save.shortcut().toString() == "Ctrl+S"
+    assert w.act_save_as.shortcut().toString() == "Ctrl+Shift+S"
+
+
+def test_window_layout_persists(make_window, qtbot):
+    w = make_window()
+    w.resize(1200, 700)
+    w.close()
+    again = make_window(start=False)
+    assert again.saveGeometry() is not None
+    from perfdesk.ui import settings
+
+    assert settings.get_bytes("window/geometry") is not None

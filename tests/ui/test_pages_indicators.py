@@ -1,0 +1,87 @@
+"""绩效指标 page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.pages.indicators import IndicatorsPage
+from perfdesk.ui.widgets.indicator_model import COL_SUGGEST
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot, demo):
+    doc = DocumentController(demo)
+    page = IndicatorsPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def find(page, name):
+    w = page.findChild(QWidget, name)
+    assert w is not None, name
+    return w
+
+
+def test_shows_demo(page):
+    r = page.doc.report
+    table = find(page, "indicators")
+    assert table.model.rowCount() == len(r.indicators) == 17
+    model = table.model
+    assert model.data(model.index(0, 0)) == "产出指标"
+    assert model.data(model.index(1, 0)) == ""  # grouped under the row above
+    assert "应为 50" in table.subtotal.text()
+    assert "总分" in find(page, "calc.score_summary").text()
+    assert find(page, "goals").model.rowCount() == len(r.goals)
+
+
+def test_suggestion_shown(page):
+    from perfdesk.checks import scoring
+
+    model = find(page, "indicators").model
+    if hasattr(scoring, "suggest"):
+        assert any(model.data(model.index(i, COL_SUGGEST)) for i in range(model.rowCount()))
+
+
+def test_paste_block_one_undo_step(page):
+    table = find(page, "indicators")
+    table.select_cell(0, 2)
+    depth = page.doc.undo_stack.count()
+    assert table.paste_text("新指标甲\t≥1件\t2件\t5\t5\n新指标乙\t≥2件\t2件\t5\t5\n")
+    assert [i.name for i in page.doc.report.indicators[:2]] == ["新指标甲", "新指标乙"]
+    assert page.doc.undo_stack.count() == depth + 1
+    assert not table.paste_text("x\t≥1件\t2件\tabc\t5\n")
+    assert "第1行" in table.message.text() and "分值" in table.message.text()
+
+
+def test_weight_edit(qtbot, page):
+    w = find(page, "scoring.weights.产出指标")
+    w.setFocus()
+    w.selectAll()
+    w.insert("45")
+    w.setModified(True)
+    assert w.commit()
+    assert page.doc.report.scoring.weights["产出指标"] == Decimal(45)
+    assert "应为 45" in find(page, "indicators").subtotal.text()
+
+
+@pytest.mark.parametrize(("path", "row", "col"), [("indicators[5].deviation", 5, 8),
+                                                   ("indicators[16].band", 16, 9),
+                                                   ("indicators[2]", 2, 0)])
+def test_focus_path_cells(page, path, row, col):
+    assert page.focus_path(path)
+    idx = find(page, "indicators").view.currentIndex()
+    assert (idx.row(), idx.column()) == (row, col)
+
+
+@pytest.mark.parametrize("path", ["goals[1]", "achievements", "scoring.weights",
+                                  "scoring.reverse_formula"])
+def test_focus_path_other(page, path):
+    assert page.focus_path(path)
