@@ -100,7 +100,7 @@ def _font_table(doc: DocumentObject) -> None:
         charset = etree.SubElement(font, qn("w:charset"))
         charset.set(qn("w:val"), "86")
         family = etree.SubElement(font, qn("w:family"))
-        family.set(qn("w:val"), "modern" if name != ws.TITLE_FONT else "script")
+        family.set(qn("w:val"), "modern" if name != ws.TITLE_FONT else "auto")
         pitch = etree.SubElement(font, qn("w:pitch"))
         pitch.set(qn("w:val"), "fixed" if name != ws.TITLE_FONT else "variable")
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -4,7 +4,7 @@
 #   /usr/bin/perfdesk                   wrapper → /opt/perfdesk/perfdesk-cli (GUI without arguments)
 #   /usr/share/applications/perfdesk.desktop, hicolor icons, shared-mime-info for *.perfdesk
 # Depends is computed from the bundle: the Debian packages owning every system library its
-# binaries link to (resolved with ldd on this machine; the build fails if one is missing),
+# binaries link to directly (resolved with ldd on this machine; the build fails if one is missing),
 # libc6 (>= the newest GLIBC symbol version used), and a CJK font.
 # The menu, MIME and icon caches are refreshed by dpkg triggers (shared-mime-info,
 # desktop-file-utils, gtk-update-icon-cache), so the package has no maintainer scripts.
@@ -90,9 +90,15 @@ owner() {  # the Debian package that owns a library file (merged /usr aware)
   done
   echo "WARNING: no package owns $p" >&2
 }
+# Direct dependencies only (DT_NEEDED of the bundle's files that the bundle does not carry);
+# their own dependencies come with their packages.
 mapfile -t SYSLIBS < <(for f in "${ELF_FILES[@]}"; do
+  needed=$(objdump -p "$f" 2>/dev/null | awk '$1 == "NEEDED" {print $2}')
+  [ -n "$needed" ] || continue
   LD_LIBRARY_PATH="$STAGE/opt/$PKG/_internal" ldd "$f" 2>/dev/null \
-    | awk '/=> \// {print $3}' | grep -v "^$ROOT/" || true
+    | awk -v needed="$needed" 'BEGIN {n = split(needed, a, "\n"); for (i = 1; i <= n; i++) want[a[i]] = 1}
+                               $2 == "=>" && ($1 in want) && $3 ~ /^\// {print $3}' \
+    | grep -v "^$ROOT/" || true
 done | sort -u)
 DEPS=$(for lib in "${SYSLIBS[@]}"; do owner "$lib"; done | grep -v '^libc6$' | sort -u | tr '\n' ' ')
 GLIBC_MIN=$(for f in "${ELF_FILES[@]}"; do objdump -T "$f" 2>/dev/null; done \

@@ -138,6 +138,21 @@ def _save_error(exc: OSError, target: Path) -> SaveError:
     return SaveError(f"保存“{target.name}”失败：{why}。原文件未被改动。")
 
 
+def new_file_mode(existing: Path | None = None) -> int:
+    """Permissions for a file written via mkstemp (which creates it 0600).
+
+    Keep an existing file's mode; otherwise what the user's umask gives a new file.
+    """
+    if existing is not None:
+        try:
+            return existing.stat().st_mode & 0o7777
+        except OSError:
+            pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_text_atomic(target: Path, text: str, *, backup: bool = True) -> None:
     """Atomic replace of ``target`` with ``text`` (UTF-8); raises SaveError on failure."""
     target = Path(target)
@@ -148,6 +163,7 @@ def write_text_atomic(target: Path, text: str, *, backup: bool = True) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp_name, new_file_mode(target))
         if backup and target.exists():
             shutil.copy2(target, target.with_name(target.name + ".bak"))
         os.replace(tmp_name, target)

@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from perfdesk.model.fileio import new_file_mode
+
 
 class OutputError(OSError):
     """An output file could not be written. ``message`` is Chinese and says what to do."""
@@ -46,6 +48,7 @@ def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
     tmp_path = Path(tmp)
     try:
         writer(tmp_path)
+        os.chmod(tmp_path, new_file_mode(target))  # mkstemp made it owner-only
         os.replace(tmp_path, target)
     except PermissionError as exc:
         raise OutputError(

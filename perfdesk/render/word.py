@@ -87,6 +87,7 @@ def finish(doc: Document, report: Report, *, draft: bool) -> None:
     props.subject = "部门整体支出绩效自评报告"
     props.author = clean(report.unit_name)[:200] or "PerfDesk"
     props.last_modified_by = "PerfDesk"
+    props.comments = "由 PerfDesk 生成"
     props.keywords = DRAFT_TEXT if draft else ""
 
 

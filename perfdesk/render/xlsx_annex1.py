@@ -86,6 +86,8 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
         g.text(row, 2 + 2 * i, h, span=2, bold=True)
     g.number(row + 1, 2, report.staffing.authorized, COUNT_FORMAT, span=2)
     g.number(row + 1, 4, report.staffing.actual, COUNT_FORMAT, span=2)
+    # computed figures (rates, totals) are written as numbers, not formulas: openpyxl cannot
+    # store a formula's cached value, and some viewers show such a cell blank
     g.percent(row + 1, 6, figures.staffing_rate(report), span=2)
     row += 2
 

@@ -37,8 +37,9 @@ class ImportIssue:
     message: str
 
     def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         shown = f"“{self.value}”" if self.value else ""
-        return f"{self.sheet}!{self.cell}{shown}：{self.message}"
+        return f"{where}{shown}：{self.message}"
 
 
 def norm(value: Any) -> str:

@@ -1,17 +1,23 @@
 """Autosave to a recovery file after a few seconds of idle; a leftover one means a crash.
 
-The recovery file (``recovery.perfdesk`` in the config folder, plus ``recovery.json`` naming
-the file it belongs to) is written when the document is dirty and the user has paused,
-and deleted as soon as the document is saved or the program closes cleanly.
+Each running window is a *session* with its own files in ``<config>/recovery/``:
+``<id>.perfdesk`` (the unsaved report), ``<id>.json`` (the file it belongs to) and
+``<id>.lock`` (a QLockFile held while the session runs). The report file is written when
+the document is dirty and the user has paused, and removed as soon as the document is
+saved or the window closes cleanly. At start-up, report files whose lock is not held by a
+live process are what a crash left behind; a second PerfDesk running at the same time
+never mistakes the first one's autosave for a crash.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from perfdesk.model import FormatError, Report, load_report
 from perfdesk.model.fileio import SaveError, dumps, write_text_atomic
@@ -23,42 +29,73 @@ log = logging.getLogger(__name__)
 IDLE_MS = 3000
 
 
-def _meta_path() -> Path:
-    return settings.recovery_path().with_suffix(".json")
+def recovery_dir() -> Path:
+    folder = settings.config_dir() / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
-def has_recovery() -> bool:
-    return settings.recovery_path().exists()
+@dataclass(frozen=True)
+class Leftover:
+    """The autosave of a session that did not end cleanly."""
 
+    report_path: Path
 
-def read_recovery() -> tuple[Report, Path | None]:
-    """The recovered report and the file it was opened from; FormatError if unreadable."""
-    report = load_report(settings.recovery_path())
-    original: Path | None = None
-    try:
-        meta = json.loads(_meta_path().read_text(encoding="utf-8"))
-        if meta.get("file"):
-            original = Path(meta["file"])
-    except (OSError, ValueError):
-        pass
-    return report, original
+    @property
+    def meta_path(self) -> Path:
+        return self.report_path.with_suffix(".json")
 
+    @property
+    def lock_path(self) -> Path:
+        return self.report_path.with_suffix(".lock")
 
-def discard_recovery() -> None:
-    for p in (settings.recovery_path(), _meta_path()):
+    def read(self) -> tuple[Report, Path | None]:
+        """The recovered report and the file it was opened from; FormatError if unreadable."""
+        report = load_report(self.report_path)
+        original: Path | None = None
         try:
-            p.unlink(missing_ok=True)
-        except OSError as exc:  # pragma: no cover - e.g. a read-only config folder
-            log.warning("could not remove %s: %s", p, exc)
+            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
+            if meta.get("file"):
+                original = Path(meta["file"])
+        except (OSError, ValueError):
+            pass
+        return report, original
+
+    def discard(self) -> None:
+        for p in (self.report_path, self.meta_path, self.lock_path):
+            try:
+                p.unlink(missing_ok=True)
+            except OSError as exc:  # pragma: no cover - e.g. a read-only config folder
+                log.warning("could not remove %s: %s", p, exc)
+
+
+def leftovers() -> list[Leftover]:
+    """Autosaves of sessions that are no longer running, newest first."""
+    found = []
+    for report_path in recovery_dir().glob("*.perfdesk"):
+        lock = QLockFile(str(report_path.with_suffix(".lock")))
+        lock.setStaleLockTime(0)  # judge by the owner's process id, not by age
+        if not lock.tryLock(0):
+            continue  # another window or PerfDesk is running with it
+        lock.unlock()
+        found.append(Leftover(report_path))
+    found.sort(key=lambda x: x.report_path.stat().st_mtime, reverse=True)
+    return found
 
 
 class Autosaver(QObject):
-    """Writes the recovery file ``IDLE_MS`` after the last edit while the doc is dirty."""
+    """Writes this session's recovery file ``idle_ms`` after the last edit while dirty."""
 
     def __init__(self, doc: DocumentController, idle_ms: int = IDLE_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        session = uuid.uuid4().hex[:12]
+        self.path = recovery_dir() / f"{session}.perfdesk"
+        self._lock = QLockFile(str(self.path.with_suffix(".lock")))
+        self._lock.setStaleLockTime(0)
+        if not self._lock.tryLock(0):  # pragma: no cover - a fresh random name
+            log.warning("could not lock %s", self.path)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(idle_ms)
@@ -67,6 +104,9 @@ class Autosaver(QObject):
         doc.structure_changed.connect(self._touched)
         doc.reset.connect(self._touched)
         doc.dirty_changed.connect(self._dirty_changed)
+
+    def has_file(self) -> bool:
+        return self.path.exists()
 
     def _touched(self, *_args: object) -> None:
         if self.doc.dirty:
@@ -77,7 +117,7 @@ class Autosaver(QObject):
             self.timer.start()
         else:
             self.timer.stop()
-            discard_recovery()
+            self._remove()
 
     def flush(self) -> bool:
         """Write the recovery file now if there is unsaved work; True if written."""
@@ -85,18 +125,27 @@ class Autosaver(QObject):
         if not self.doc.dirty:
             return False
         try:
-            write_text_atomic(settings.recovery_path(), dumps(self.doc.report), backup=False)
+            write_text_atomic(self.path, dumps(self.doc.report), backup=False)
             meta = {"file": str(self.doc.file_path) if self.doc.file_path else ""}
-            _meta_path().write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            self.path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False),
+                                                      encoding="utf-8")
         except (SaveError, OSError) as exc:
             log.error("autosave failed: %s", exc)
             return False
         return True
 
+    def _remove(self) -> None:
+        for p in (self.path, self.path.with_suffix(".json")):
+            try:
+                p.unlink(missing_ok=True)
+            except OSError as exc:  # pragma: no cover
+                log.warning("could not remove %s: %s", p, exc)
+
     def stop(self) -> None:
         """Clean shutdown: nothing to recover next time."""
         self.timer.stop()
-        discard_recovery()
+        self._remove()
+        self._lock.unlock()
 
 
-__all__ = ["Autosaver", "FormatError", "discard_recovery", "has_recovery", "read_recovery"]
+__all__ = ["Autosaver", "FormatError", "Leftover", "leftovers", "recovery_dir"]

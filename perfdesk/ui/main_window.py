@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
     # --- start-up -----------------------------------------------------------------------------
     def start(self, path: Path | None = None) -> None:
         """What to show first: recovered work, the file asked for, the demo, or a new report."""
-        if autosave.has_recovery() and self._offer_recovery():
+        if self._offer_recovery():
             return
         if path is not None and self.files.open_path(path, ask=False):
             return
@@ -124,11 +124,16 @@ class MainWindow(QMainWindow):
             self.banner.show()
 
     def _offer_recovery(self) -> bool:
+        """After a crash: offer the newest leftover autosave (older ones wait their turn)."""
+        found = autosave.leftovers()
+        if not found:
+            return False
+        leftover = found[0]
         try:
-            report, original = autosave.read_recovery()
+            report, original = leftover.read()
         except FormatError as exc:
             dialogs.warning(self, "无法恢复", f"找到上次未保存的内容，但无法读取：{exc.message}")
-            autosave.discard_recovery()
+            leftover.discard()
             return False
         where = f"（原文件：{original}）" if original else "（尚未保存过的新报告）"
         restore = dialogs.question(
@@ -136,11 +141,13 @@ class MainWindow(QMainWindow):
             f"PerfDesk 上次没有正常关闭，自动保存了未保存的修改{where}。\n是否恢复这些内容？",
             yes="恢复", no="放弃")
         if not restore:
-            autosave.discard_recovery()
+            leftover.discard()
             return False
         self.files.is_demo = False
         self.doc.load(report, original, dirty=True)
         self.files._disk_stamp = _stamp(original)
+        leftover.discard()  # this session's own autosave takes over from here
+        self.autosaver.flush()
         self.statusBar().showMessage("已恢复上次未保存的内容，请及时保存。", 10000)
         return True
 

@@ -32,10 +32,6 @@ def settings() -> QSettings:
     return QSettings(str(config_dir() / "perfdesk.ini"), QSettings.Format.IniFormat)
 
 
-def recovery_path() -> Path:
-    return config_dir() / "recovery.perfdesk"
-
-
 def log_path() -> Path:
     return config_dir() / "perfdesk.log"
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from perfdesk.cli import main
-from perfdesk.model import FormatError, Report, dumps, load_report, loads, save_report
-from perfdesk.model import fileio
+from perfdesk.model import FormatError, Report, dumps, fileio, load_report, loads, save_report
 from perfdesk.resources import demo_report_path
 
 
@@ -165,3 +164,14 @@ def test_bom_from_notepad_is_accepted(tmp_path):
     p = tmp_path / "bom.perfdesk"
     p.write_bytes(b"\xef\xbb\xbf" + demo_report_path().read_bytes())
     assert load_report(p).year == 2024
+
+
+def test_saved_file_gets_normal_permissions_not_owner_only(demo: Report, tmp_path: Path):
+    import os
+    import stat
+
+    target = tmp_path / "r.perfdesk"
+    save_report(demo, target)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask

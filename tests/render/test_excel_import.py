@@ -271,3 +271,19 @@ def test_cli_import(demo: Report, tmp_path: Path, capsys: pytest.CaptureFixture[
     hand = hand_workbook(tmp_path / "hand.xlsx")
     assert main(["import", str(hand), "-o", str(tmp_path / "h.perfdesk")]) == 0
     assert "Sheet1!B21" in capsys.readouterr().err
+
+
+def test_separate_files_import_alone(demo: Report, tmp_path: Path):
+    from perfdesk.render.excel import render_separate
+
+    files = render_separate(demo, tmp_path, stem="r", draft=False)
+    r1, p1 = import_workbook(files[0])
+    assert p1 == [] and [p.name for p in r1.projects] == [p.name for p in demo.projects]
+    assert figures.effective_three_public(r1).actual == figures.effective_three_public(demo).actual
+    r2, p2 = import_workbook(files[1])
+    assert p2 == [] and len(r2.indicators) == len(demo.indicators)
+    assert r2.income == demo.income
+    assert summary(r2).total == summary(demo).total  # 年度资金总额 kept as declared totals
+    r3, p3 = import_workbook(files[3])
+    assert p3 == [] and [p.name for p in r3.projects] == [demo.projects[1].name]
+    assert r3.projects[0].amounts.annual == demo.projects[1].amounts.annual

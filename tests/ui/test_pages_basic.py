@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
+from PySide6.QtWidgets import QLineEdit, QWidget  # noqa: TID251 - GUI tests drive Qt
 
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.basic_info import BasicInfoPage

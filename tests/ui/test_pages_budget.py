@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
+from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
 
 from perfdesk.model import figures
 from perfdesk.ui.document import DocumentController

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
 
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.indicators import IndicatorsPage

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QDate  # noqa: TID251 - GUI tests drive Qt
+from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
 
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.problems import ProblemsPage

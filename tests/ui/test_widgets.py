@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
 
 from perfdesk.model import figures
 from perfdesk.model.report import Indicator, Report

@@ -57,13 +57,7 @@ class IndicatorsPage(FormPage):
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        _box, lay = self.group("年度总体目标（附件2）", form=False)
-        pair = QHBoxLayout()
-        pair.setSpacing(8)
-        pair.addWidget(self.strings("goals", "预期目标", min_rows=5))
-        pair.addWidget(self.strings("achievements", "实际完成情况", min_rows=5))
-        lay.addLayout(pair)
-
+        self.add_tab("绩效指标（附件2）")
         _box, lay = self.group("绩效指标（附件2）", form=False)
         lay.addWidget(hint_label(
             "可在 Excel 中选中指标区域复制，点中起始单元格后按 Ctrl+V 粘贴（列顺序同本表，"
@@ -77,6 +71,15 @@ class IndicatorsPage(FormPage):
                                         "预算执行率得分 + 各指标自评得分")))
         self.binder.widgets[-1].setMaximumWidth(16777215)
 
+        self.add_tab("年度总体目标")
+        _box, lay = self.group("年度总体目标（附件2）", form=False)
+        pair = QHBoxLayout()
+        pair.setSpacing(8)
+        pair.addWidget(self.strings("goals", "预期目标", min_rows=10))
+        pair.addWidget(self.strings("achievements", "实际完成情况", min_rows=10))
+        lay.addLayout(pair)
+
+        self.add_tab("评分设置")
         _box, lay = self.group("评分设置（一般不需修改）", form=False)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)

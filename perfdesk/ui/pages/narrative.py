@@ -85,7 +85,7 @@ class NarrativePage(FormPage):
         title_row.addWidget(QLabel("标题："))
         title_row.addWidget(self.line(f"{BASE}.title", "如 （1）市场主体培育成效明显"))
         right.addLayout(title_row)
-        right.addWidget(self.strings(f"{BASE}.paragraphs", "段落", min_rows=14), 1)
+        right.addWidget(self.strings(f"{BASE}.paragraphs", "段落", min_rows=8), 1)
         row.addWidget(self.editor, 1)
         self.body.addLayout(row)
         self.empty_hint = hint_label("还没有内容。点“＋ 添加”新建一部分。")

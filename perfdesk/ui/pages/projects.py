@@ -70,26 +70,31 @@ class ProjectsPage(FormPage):
             buttons.addWidget(tool_button(text, tip, slot, left))
         lay.addLayout(buttons)
         lay.addWidget(hint_label("双击项目名称可改名。项目支出合计由各项目自动相加。"))
-        self.layout().removeWidget(self.scroll)
+        self.add_tab("项目资金与目标")
+        assert self.tabs is not None
+        self.layout().removeWidget(self.tabs)
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        self.empty_hint = hint_label("还没有项目。点左侧“＋ 添加”新建项目。")
+        self.empty_hint.setContentsMargins(12, 12, 12, 12)
+        right_lay.addWidget(self.empty_hint)
+        right_lay.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([210, 800])
         splitter.setChildrenCollapsible(False)
         self.layout().addWidget(splitter)
-        self.empty_hint = hint_label("还没有项目。点“＋ 添加”新建项目。")
-        self.body.addWidget(self.empty_hint)
 
     def _build_form(self) -> None:
-        self.form_widgets: list[QWidget] = []
-        box, form = self.group("项目信息")
+        _box, form = self.group("项目信息")
         form.addRow("项目名称：", self.line(f"{BASE}.name"))
         form.addRow("实施单位：", self.line(f"{BASE}.implementer", "留空则为本单位"))
         form.addRow("主要用途：", self.text(f"{BASE}.purpose", 2, "如 主要用于食品安全监督抽检"))
-        self.form_widgets.append(box)
 
-        box, lay = self.group("项目资金（万元）", form=False)
+        _box, lay = self.group("项目资金（万元）", form=False)
         self.amounts = AmountsGrid(self.doc, [AmountRow("年度资金总额", f"{BASE}.amounts")],
                                    rate=EXEC_RATE)
         self.register(*self.amounts.fields)
@@ -99,21 +104,20 @@ class ProjectsPage(FormPage):
             AmountRow("其中：当年财政拨款", f"{BASE}.funding.current"),
             AmountRow("上年结转资金", f"{BASE}.funding.carryover"),
             AmountRow("其他资金", f"{BASE}.funding.other"),
-        ])
+        ], rate=EXEC_RATE)
         self.register(*self.funding.fields)
         lay.addWidget(self.funding)
-        self.form_widgets.append(box)
 
-        box, lay = self.group("年度总体目标", form=False)
+        _box, lay = self.group("年度总体目标", form=False)
         pair = QHBoxLayout()
         self.goals = self.strings(f"{BASE}.goals", "预期目标", min_rows=3)
         self.achievements = self.strings(f"{BASE}.achievements", "实际完成情况", min_rows=3)
         pair.addWidget(self.goals)
         pair.addWidget(self.achievements)
         lay.addLayout(pair)
-        self.form_widgets.append(box)
 
-        box, lay = self.group("项目绩效指标（附件3）", form=False)
+        self.add_tab("项目绩效指标（附件3）")
+        _box, lay = self.group("项目绩效指标（附件3）", form=False)
         self.table = IndicatorTable(self.doc, f"{BASE}.indicators", min_rows=8)
         self.register(self.table)
         lay.addWidget(self.table)
@@ -123,7 +127,6 @@ class ProjectsPage(FormPage):
         row.addWidget(QLabel("评分汇总："))
         row.addWidget(summary, 1)
         lay.addLayout(row)
-        self.form_widgets.append(box)
 
     def _summary(self, report: Report) -> str:
         if not 0 <= self.current < len(report.projects):
@@ -174,8 +177,8 @@ class ProjectsPage(FormPage):
     def select(self, index: int) -> None:
         """Show project ``index`` (-1: none) in the form."""
         has = index >= 0
-        for w in self.form_widgets:
-            w.setVisible(has)
+        assert self.tabs is not None
+        self.tabs.setVisible(has)
         self.empty_hint.setVisible(not has)
         if not has:
             return

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QTimer
+from PySide6.QtCore import QAbstractItemModel, QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+MAX_HINT = 420
 
 
 class WrapTableView(QTableView):
@@ -34,8 +36,17 @@ class WrapTableView(QTableView):
         self._pending = False
         try:
             self.resizeRowsToContents()
+            self.updateGeometry()
         except RuntimeError:  # deleted meanwhile
             pass
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for the rows (within limits), not Qt's fixed 192 px."""
+        hint = super().sizeHint()
+        rows = self.model().rowCount() if self.model() is not None else 0
+        content = (self.horizontalHeader().height() + 2 * self.frameWidth() + 4
+                   + sum(self.rowHeight(r) for r in range(rows)))
+        return QSize(hint.width(), max(self.minimumHeight(), min(content, MAX_HINT)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
