@@ -1,12 +1,19 @@
 """The check catalogue (DOMAIN.md §6): every rule, in the order findings are listed.
 
 ``RULES`` is what ``perfdesk rules`` prints; ``RULES_BY_ID`` finds a rule by its id. The
-rules themselves live in ``rules_general``, ``rules_budget`` and ``rules_indicators``.
+rules themselves live in ``rules_general`` (R-C, R-P, R-S), ``rules_budget``,
+``rules_execution`` and ``rules_amounts`` (R-B), and ``rules_indicators`` (R-I).
 """
 
 from __future__ import annotations
 
-from perfdesk.checks import rules_budget, rules_general, rules_indicators
+from perfdesk.checks import (
+    rules_amounts,
+    rules_budget,
+    rules_execution,
+    rules_general,
+    rules_indicators,
+)
 from perfdesk.checks.rules import Rule
 
 _GROUPS = ("R-C", "R-B", "R-P", "R-I", "R-S")
@@ -22,6 +29,8 @@ RULES: list[Rule] = sorted(
     [
         *rules_general.reg.rules.values(),
         *rules_budget.reg.rules.values(),
+        *rules_execution.reg.rules.values(),
+        *rules_amounts.reg.rules.values(),
         *rules_indicators.reg.rules.values(),
     ],
     key=_order,

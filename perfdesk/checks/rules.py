@@ -18,12 +18,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from perfdesk.checks import targets
 from perfdesk.checks.scoring import Suggestion, suggest
-from perfdesk.model.report import Indicator, Project, Report, ScoringSettings
+from perfdesk.model.money import fmt_money
+from perfdesk.model.report import Amounts, Indicator, Project, Report, ScoringSettings
+
+
+def money_text(value: Decimal | None) -> str:
+    """万元 for messages: two decimals, more when typed with more (a 0.001 slip stays visible)."""
+    if value is not None and value.is_finite() and value != value.quantize(Decimal("0.01")):
+        return format(value, "f")
+    return fmt_money(value, "空")
+
+
+def column(amounts: Amounts, col: str) -> Decimal | None:
+    """One column ('prior', 'initial', 'annual', 'actual') of a budget line."""
+    value: Decimal | None = getattr(amounts, col)
+    return value
 
 
 class Hit(NamedTuple):

@@ -1,4 +1,9 @@
-"""Budget arithmetic rules (R-B01 … R-B13): DOMAIN.md §5 on the typed figures."""
+"""Budget arithmetic (DOMAIN.md §5): totals against their parts, income, adjustments.
+
+R-B01 … R-B05, R-B08, and the extra R-B12 (公用经费 其中 items) and R-B13 (a project's
+funding split). Execution is in ``rules_execution``, the amounts themselves in
+``rules_amounts``.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +12,14 @@ from decimal import Decimal
 
 from perfdesk.checks.finding import ERROR, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
+from perfdesk.checks.rules import column as _get
+from perfdesk.checks.rules import money_text as m
 from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
 from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
-from perfdesk.model.money import fmt_money, fmt_percent
-from perfdesk.model.report import Amounts, Report
+from perfdesk.model.report import Report
 
 reg = Registry()
-
-EXEC_RATE_FLOOR = Decimal("0.9")  # R-B07
-MAGNITUDE_LIMIT = Decimal(100000)  # 万元 = 10 亿元 (R-B11)
-MAGNITUDE_RATIO = Decimal(1000)  # one column 1000× another (R-B11)
-
-
-def m(value: Decimal | None) -> str:
-    """万元 with two decimals; more when typed with more (so a 0.001 slip stays visible)."""
-    if value is not None and value.is_finite() and value != value.quantize(Decimal("0.01")):
-        return format(value, "f")
-    return fmt_money(value, "空")
-
-
-def _get(a: Amounts, col: str) -> Decimal | None:
-    value: Decimal | None = getattr(a, col)
-    return value
-
 
 # ---------------------------------------------------------------------------------------
 # Declared totals against their parts (R-B01, R-B02, R-B03, R-B08)
@@ -193,254 +182,6 @@ def adjustments_reconcile(report: Report) -> Iterator[Hit]:
             (f"adjustments[{first}].amount",
              f"declared.{'basic' if scope == 'basic' else 'projects'}.annual"),
         )
-
-
-# ---------------------------------------------------------------------------------------
-# Execution (R-B06, R-B07)
-
-
-def _over_budget(label: str, a: Amounts, path: str) -> Iterator[Hit]:
-    if a.actual is not None and a.annual is not None and a.actual > a.annual:
-        yield Hit(
-            f"{label}执行数 {m(a.actual)} 万元 超过全年预算数 {m(a.annual)} 万元"
-            f"（超出 {m(a.actual - a.annual)}），请核对或说明原因",
-            (f"{path}.actual", f"{path}.annual"),
-        )
-
-
-@reg.report(
-    "R-B06",
-    WARNING,
-    "执行数超过全年预算数（总额、基本支出或某个项目）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts"),
-)
-def overall_over_budget(report: Report) -> Iterator[Hit]:
-    yield from _over_budget("支出合计", overall_amounts(report), "declared.overall")
-    yield from _over_budget("基本支出", basic_amounts(report), "declared.basic")
-
-
-@reg.unit("R-B06")
-def project_over_budget(report: Report, unit: Unit) -> Iterator[Hit]:
-    if unit.project is not None:
-        yield from _over_budget(unit.label, unit.project.amounts, unit.path("amounts"))
-
-
-_NAME_SUFFIXES = ("专项工作经费", "专项经费", "工作经费", "项目经费", "经费", "资金", "项目", "费")
-
-
-def name_core(name: str) -> str:
-    """'运行维护经费' -> '运行维护': the part of a project name prose is likely to repeat."""
-    core = name.strip()
-    for suffix in _NAME_SUFFIXES:
-        if core.endswith(suffix) and len(core) - len(suffix) >= 2:
-            return core[: -len(suffix)]
-    return core
-
-
-def _rate_texts(rate: Decimal) -> tuple[str, ...]:
-    """'86.50%', '86.5%': the ways prose writes a rate."""
-    pct = fmt_percent(rate)
-    number = pct[:-1].rstrip("0").rstrip(".")
-    return (pct, f"{number}%")
-
-
-def problem_texts(report: Report) -> list[str]:
-    return [p.text for p in report.problems if p.text.strip()]
-
-
-@reg.report(
-    "R-B07",
-    WARNING,
-    "预算执行率低于 90%（总额或某个项目），而存在的问题中没有说明",
-    reads=("problems", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
-)
-def overall_low_execution(report: Report) -> Iterator[Hit]:
-    rate = figures.execution_rate(overall_amounts(report))
-    if rate is None or rate >= EXEC_RATE_FLOOR:
-        return
-    words = ("执行率", "执行进度", "支出进度", "预算执行", *_rate_texts(rate))
-    if any(w in t for t in problem_texts(report) for w in words):
-        return
-    yield Hit(
-        f"整体预算执行率 {fmt_percent(rate)} 低于 90%，请在“存在的问题及原因分析”中说明原因",
-        ("problems", "declared.overall.actual"),
-    )
-
-
-@reg.unit("R-B07", reads=("problems",))
-def project_low_execution(report: Report, unit: Unit) -> Iterator[Hit]:
-    if unit.project is None:
-        return
-    rate = figures.execution_rate(unit.project.amounts)
-    if rate is None or rate >= EXEC_RATE_FLOOR:
-        return
-    core = name_core(unit.project.name)
-    words = (*_rate_texts(rate), *((core,) if len(core) >= 2 else ()))
-    if any(w in t for t in problem_texts(report) for w in words):
-        return
-    yield Hit(
-        f"{unit.label}预算执行率 {fmt_percent(rate)}（{m(unit.project.amounts.actual)} ÷ "
-        f"{m(unit.project.amounts.annual)}）低于 90%，请在“存在的问题及原因分析”中写明该项目执行偏低的原因",
-        ("problems", unit.path("amounts.actual")),
-    )
-
-
-# ---------------------------------------------------------------------------------------
-# 三公 control (R-B09)
-
-
-@reg.report(
-    "R-B09",
-    WARNING,
-    "“三公”经费决算超过预算（控制率 > 100%）",
-    reads=("three_public", "declared.three_public", "declared.vehicle"),
-)
-def three_public_control(report: Report) -> Iterator[Hit]:
-    total = figures.effective_three_public(report)
-    if total.actual is not None and total.initial is not None and total.actual > total.initial:
-        yield Hit(
-            f"“三公”经费决算 {m(total.actual)} 万元 超过预算 {m(total.initial)} 万元（控制率 "
-            f"{fmt_percent(figures.control_rate(total), '—')}），请核对或在说明中写明原因",
-            ("three_public.note",),
-        )
-    t = report.three_public
-    for name, label in (
-        ("vehicle_purchase", "公务用车购置费"),
-        ("vehicle_operation", "公务用车运行维护费"),
-        ("overseas", "因公出国（境）费"),
-        ("reception", "公务接待费"),
-    ):
-        a: Amounts = getattr(t, name)
-        if a.actual is None or a.actual <= 0:
-            continue
-        budget = a.initial or Decimal(0)
-        if a.actual > budget:
-            what = f"超过预算 {m(a.initial)} 万元" if a.initial else "但年初无预算"
-            yield Hit(
-                f"{label}决算 {m(a.actual)} 万元 {what}，请核对或在“三公”经费说明中写明原因",
-                (f"three_public.{name}.actual", f"three_public.{name}.initial"),
-            )
-
-
-# ---------------------------------------------------------------------------------------
-# Amounts themselves (R-B10, R-B11)
-
-_MONEY_SECTIONS = (
-    "income",
-    "basic",
-    "three_public",
-    "procurement",
-    "declared",
-    "other_budgets",
-    "adjustments",
-    "buildings",
-)
-_AREAS = {"approved_area", "actual_area"}
-
-
-def decimals_in(value: object, path: str) -> Iterator[tuple[str, Decimal]]:
-    """Every (path, Decimal) in a dataclass tree."""
-    if isinstance(value, Decimal):
-        yield path, value
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from decimals_in(v, f"{path}[{i}]")
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:
-            yield from decimals_in(getattr(value, name), f"{path}.{name}")
-
-
-def _bad_amount(path: str, value: Decimal) -> Iterator[Hit]:
-    if not value.is_finite():
-        yield Hit(f"“{value}”不是有效金额，请填写数字（万元）", (path,))
-        return
-    if value < 0:
-        yield Hit(f"金额 {value} 为负数，请填写正数（调减请在“预算调整”中按调减列出）", (path,))
-    exponent = value.as_tuple().exponent
-    if path.rsplit(".", 1)[-1] not in _AREAS and isinstance(exponent, int) and exponent < -2:
-        if value != value.quantize(Decimal("0.01")):
-            yield Hit(f"金额 {value} 超过两位小数，万元金额请保留两位小数", (path,))
-
-
-@reg.report(
-    "R-B10",
-    ERROR,
-    "金额为负数、超过两位小数或不是数字",
-    reads=_MONEY_SECTIONS,
-)
-def amounts_valid(report: Report) -> Iterator[Hit]:
-    for name in _MONEY_SECTIONS:
-        for path, value in decimals_in(getattr(report, name), name):
-            yield from _bad_amount(path, value)
-
-
-@reg.unit("R-B10")
-def project_amounts_valid(report: Report, unit: Unit) -> Iterator[Hit]:
-    if unit.project is None:
-        return
-    for name in ("amounts", "funding"):
-        for path, value in decimals_in(getattr(unit.project, name), unit.path(name)):
-            yield from _bad_amount(path, value)
-
-
-def _magnitude(label: str, a: Amounts, path: str) -> Iterator[Hit]:
-    values = [(c, v) for c in COLUMNS if (v := _get(a, c)) is not None and v > 0]
-    for col, v in values:
-        if v >= MAGNITUDE_LIMIT:
-            yield Hit(
-                f"{label}{COLUMN_LABELS[col]} {m(v)} 万元（即 {m(v / 10000)} 亿元）数额异常，"
-                "可能是按元填写了，请改为以万元为单位",
-                (f"{path}.{col}",),
-            )
-            return
-    if len(values) >= 2:
-        (lo_col, lo), (hi_col, hi) = min(values, key=lambda x: x[1]), max(values, key=lambda x: x[1])
-        if hi >= MAGNITUDE_RATIO * lo and hi >= 10:
-            yield Hit(
-                f"{label}{COLUMN_LABELS[hi_col]} {m(hi)} 万元 是{COLUMN_LABELS[lo_col]} {m(lo)} 万元 的"
-                f" {int(hi / lo)} 倍，可能有一列按元（或另一列按万元）填写，请核对单位",
-                (f"{path}.{hi_col}", f"{path}.{lo_col}"),
-            )
-
-
-_LINES = (
-    ("basic.personnel", "人员经费"),
-    ("basic.public", "公用经费"),
-    ("basic.office", "办公经费"),
-    ("basic.utilities_travel", "水费、电费、差旅费"),
-    ("basic.meetings_training", "会议费、培训费"),
-    ("three_public.vehicle_purchase", "公车购置"),
-    ("three_public.vehicle_operation", "公车运行维护"),
-    ("three_public.overseas", "因公出国（境）"),
-    ("three_public.reception", "公务接待"),
-    ("procurement", "政府采购金额"),
-    ("declared.basic", "基本支出"),
-    ("declared.projects", "项目支出"),
-    ("declared.overall", "支出合计"),
-    ("declared.three_public", "“三公”经费"),
-    ("declared.vehicle", "公务用车购置及运行维护"),
-)
-
-
-@reg.report(
-    "R-B11",
-    WARNING,
-    "金额数量级异常：疑似把元当作万元填写（或相反）",
-    reads=("basic", "three_public", "procurement", "declared"),
-)
-def amounts_magnitude(report: Report) -> Iterator[Hit]:
-    for path, label in _LINES:
-        obj: object = report
-        for part in path.split("."):
-            obj = getattr(obj, part)
-        assert isinstance(obj, Amounts)
-        yield from _magnitude(label, obj, path)
-
-
-@reg.unit("R-B11")
-def project_magnitude(report: Report, unit: Unit) -> Iterator[Hit]:
-    if unit.project is not None:
-        yield from _magnitude(unit.label, unit.project.amounts, unit.path("amounts"))
 
 
 # ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfdesk.checks import targets
 from perfdesk.checks.finding import ERROR, INFO, WARNING
-from perfdesk.checks.rules import Hit, Registry, RowFacts, Unit
+from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.scoring import Suggestion, band_range, in_band
 from perfdesk.model.report import (
     BAND_MET,
@@ -19,6 +19,7 @@ from perfdesk.model.report import (
 )
 
 reg = Registry()
+
 
 def _n(value: Decimal | None) -> str:
     """A 分值/得分 as people write it: 5, 4.96."""
@@ -35,10 +36,6 @@ def row_label(unit: Unit, i: int, ind: Indicator) -> str:
 
 def _path(unit: Unit, i: int, name: str) -> str:
     return f"{unit.prefix}[{i}].{name}"
-
-
-def _rows(unit: Unit) -> list[tuple[int, Indicator, RowFacts]]:
-    return unit.rows
 
 
 def _counted(ind: Indicator) -> bool:
@@ -68,7 +65,7 @@ def template_weights(report: Report) -> Iterator[Hit]:
 def table_weights(report: Report, unit: Unit) -> Iterator[Hit]:
     sums: dict[str, Decimal] = {}
     first: dict[str, int] = {}
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         level1 = f.level1
         if level1 in LEVEL2_BY_LEVEL1:
             sums[level1] = sums.get(level1, Decimal(0)) + (ind.weight or Decimal(0))
@@ -118,7 +115,7 @@ def _full_for_missed(ind: Indicator, s: Suggestion) -> bool:
     reads=("scoring",),
 )
 def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if not _full_for_missed(ind, f.suggestion):
             continue
         s = f.suggestion
@@ -137,7 +134,7 @@ def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
     reads=("scoring",),
 )
 def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if ind.deviation.strip():
             continue
         s = f.suggestion
@@ -159,7 +156,7 @@ def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
 
 @reg.unit("R-I05", INFO, "自评得分与建议得分不同", reads=("scoring",))
 def score_differs(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if ind.score is None:
             continue
         s = f.suggestion
@@ -181,7 +178,7 @@ def score_differs(report: Report, unit: Unit) -> Iterator[Hit]:
     "指标行不完整（缺三级指标名称、年度指标值或分值），或占位行（……）带有分值",
 )
 def row_complete(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if f.placeholder:
             if ind.weight is not None:
                 yield Hit(
@@ -211,7 +208,7 @@ def row_complete(report: Report, unit: Unit) -> Iterator[Hit]:
 
 @reg.unit("R-I07", ERROR, "一级指标不在指标体系中，或二级指标不属于其一级指标")
 def levels_valid(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if f.placeholder and ind.weight is None:
             continue
         level1, level2 = f.level1, f.level2
@@ -238,7 +235,7 @@ TEMPLATES_WITH_ANNEX3 = ("标准版",)
     reads=("scoring", "template"),
 )
 def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
-    present = {f.level1 for _, ind, f in _rows(unit) if _counted(ind)}
+    present = {f.level1 for _, ind, f in unit.rows if _counted(ind)}
     if not present:
         if unit.project is not None and report.template not in TEMPLATES_WITH_ANNEX3:
             return  # older templates print no 附件3
@@ -256,7 +253,7 @@ def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
     reads=("scoring",),
 )
 def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         s = f.suggestion
         if s.unit_mismatch:
             t, a = targets.parse(ind.target), targets.parse(ind.actual)
@@ -284,7 +281,7 @@ def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
     reads=("scoring",),
 )
 def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if f.placeholder or f.target_kind != targets.QUALITATIVE:
             continue
         if ind.band not in BANDS:
@@ -308,7 +305,7 @@ def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
 
 @reg.unit("R-I11", WARNING, "指标行未填写实际完成值或自评得分")
 def row_filled(report: Report, unit: Unit) -> Iterator[Hit]:
-    for i, ind, f in _rows(unit):
+    for i, ind, f in unit.rows:
         if f.placeholder or not ind.name.strip() or not ind.target.strip():
             continue  # R-I06 / R-C03
         missing = [

@@ -5,7 +5,7 @@ Everything is Decimal, rounded half up to two places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -258,6 +258,8 @@ def _quantitative(
             unit_mismatch=True,
         )
     a, b, comp = target.number, actual.number, target.comparator
+    if targets.normalize(actual.text).startswith("达到"):
+        actual = replace(actual, comparator=targets.EQ)  # "达到98%" as an actual is 98%
     if comp in (targets.GE, targets.GT):
         if actual.comparator in (targets.LE, targets.LT):
             return Suggestion(None, "实际完成值只给出上限，无法判断是否达到", kind)

@@ -213,10 +213,8 @@ class Value:
 
 
 def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    """15000.0 -> '15000', 0.50 -> '0.5'."""
+    return format(number.normalize(), "f")
 
 
 def normalize(text: str) -> str:

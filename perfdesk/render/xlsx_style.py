@@ -20,7 +20,10 @@ from decimal import Decimal
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_TABLE = "宋体"
@@ -53,20 +56,12 @@ def _set_border(cell: Any) -> None:
 def _merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
     """ws.merge_cells without MergedCellRange.format(), which restyles the edge cells one
     by one (slow); the caller styles every cell of the range itself."""
-    from openpyxl.cell.cell import MergedCell
-    from openpyxl.worksheet.merge import MergedCellRange
-
-    ws.merged_cells.add(MergedCellRange(ws, f"{_ref(r1, c1)}:{_ref(r2, c2)}"))
+    ref = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+    ws.merged_cells.add(MergedCellRange(ws, ref))
     for r in range(r1, r2 + 1):
         for c in range(c1, c2 + 1):
             if (r, c) != (r1, c1):
                 ws._cells[r, c] = MergedCell(ws, r, c)
-
-
-def _ref(r: int, c: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{get_column_letter(c)}{r}"
 
 
 def clean_text(value: str) -> str:
@@ -109,8 +104,6 @@ class Grid:
     _fixed: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from openpyxl.utils import get_column_letter
-
         for i, w in enumerate(self.widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = w
         self.ws.sheet_view.showGridLines = False

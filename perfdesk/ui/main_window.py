@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -106,7 +106,12 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._refresh_findings()
         self._update_title()
-        self.steps.setCurrentRow(0)
+        # The first page is built on first show, after start() has loaded the document.
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.steps.currentRow() < 0:
+            self.steps.setCurrentRow(0)
+        super().showEvent(event)
 
     # --- start-up -----------------------------------------------------------------------------
     def start(self, path: Path | None = None) -> None:

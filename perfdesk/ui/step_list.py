@@ -6,18 +6,20 @@ State is shown by icon, text and colour together, never colour alone.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 from perfdesk.checks import ERROR, WARNING, Finding
 from perfdesk.ui.pages import STEPS, page_for_path
@@ -25,8 +27,10 @@ from perfdesk.ui.pages import STEPS, page_for_path
 OK, WARN, ERR, NEUTRAL = "ok", "warning", "error", "neutral"
 COLOURS = {OK: "#2e7d32", WARN: "#b26a00", ERR: "#c62828", NEUTRAL: "#607d8b"}
 GLYPHS = {OK: "✓", WARN: "!", ERR: "✗", NEUTRAL: "›"}
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1  # (state, text)
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+ICON_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _icons: dict[str, QIcon] = {}
 
@@ -70,42 +74,39 @@ def state_text(errors: int, warnings: int) -> tuple[str, str]:
 
 
 class _StepDelegate(QStyledItemDelegate):
-    """Two lines: the step title, and its state in the state colour."""
+    """Two lines: the step title, and its state in the state colour.
+
+    The items carry no display text or decoration of their own, so the base class paints
+    only the background and selection; title, icon and state are drawn on top.
+    """
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        fm = option.fontMetrics
-        return QSize(160, fm.height() * 2 + 18)
+        return QSize(160, option.fontMetrics.height() * 2 + 18)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        text, opt.text = opt.text, ""
-        icon = QIcon(opt.icon)
-        opt.icon = QIcon()
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        r = opt.rect.adjusted(8, 6, -6, -6)
-        icon.paint(painter, QRect(r.left(), r.top() + (r.height() - 22) // 2, 22, 22))
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active \
-            else QPalette.ColorGroup.Inactive
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        super().paint(painter, option, index)
+        view = self.parent()
+        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        palette = option.palette
+        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        r = option.rect.adjusted(8, 6, -6, -6)
+        icon = index.data(ICON_ROLE)
+        if isinstance(icon, QIcon):
+            icon.paint(painter, QRect(r.left(), r.top() + (r.height() - 22) // 2, 22, 22))
         text_rect = r.adjusted(30, 0, 0, 0)
         half = text_rect.height() // 2
         painter.save()
-        title_font = QFont(opt.font)
+        title_font = QFont(option.font)
         title_font.setBold(True)
         painter.setFont(title_font)
-        painter.setPen(opt.palette.color(group, role))
-        painter.drawText(text_rect.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignVCenter, text)
-        painter.setFont(opt.font)
+        painter.setPen(text_colour)
+        painter.drawText(text_rect.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignVCenter,
+                         index.data(TITLE_ROLE) or "")
+        painter.setFont(option.font)
         status = index.data(STATUS_ROLE) or ("", "")
-        colour = opt.palette.color(group, role) if selected else QColor(COLOURS.get(status[0], "#555"))
-        painter.setPen(colour)
+        painter.setPen(text_colour if selected else QColor(COLOURS.get(status[0], "#555")))
         painter.drawText(text_rect.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignVCenter, status[1])
         painter.restore()
 
@@ -121,8 +122,10 @@ class StepList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("步骤")
         for i, (key, title, _module, _cls) in enumerate(STEPS, 1):
-            item = QListWidgetItem(f"{i}. {title}")
+            item = QListWidgetItem()
             item.setData(KEY_ROLE, key)
+            item.setData(TITLE_ROLE, f"{i}. {title}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.addItem(item)
         self.setMinimumWidth(180)
         self.setMaximumWidth(240)
@@ -141,9 +144,9 @@ class StepList(QListWidget):
             else:
                 c = counts.get(key, Counter())
                 state, text = state_text(c[ERROR], c[WARNING])
-            item.setIcon(state_icon(state))
+            item.setData(ICON_ROLE, state_icon(state))
             item.setData(STATUS_ROLE, (state, text))
-            item.setToolTip(f"{item.text()}：{text}")
+            item.setToolTip(f"{item.data(TITLE_ROLE)}：{text}")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, text)
 
     def state_of(self, key: str) -> tuple[str, str]:

@@ -75,6 +75,9 @@ def test_grade_bands(total, expected):
         ("0件", "0件", LINEAR, "10.00", True),
         ("0起", "2起", LINEAR, "0.00", False),
         ("≥3%", "18.65%", LINEAR, "10.00", True),  # seed 002: far beyond still full
+        ("100%", "达到100%", LINEAR, "10.00", True),  # "达到" in an actual is the value itself
+        ("达到95%", "90%", LINEAR, "9.47", False),  # "达到" in a target is ≥
+        ("＞90%", "95%", LINEAR, "10.00", True),
     ],
 )
 def test_quantitative_suggestions(target, actual, settings, score, met):

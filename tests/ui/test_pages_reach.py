@@ -88,3 +88,41 @@ def test_object_names_are_field_paths(qtbot, demo):
                  "adjustments", "buildings", "declared.overall.actual", "frugality"):
         w = page.findChild(QWidget, path)
         assert w is not None, path
+
+
+def test_every_finding_lands_on_its_field(qtbot, demo):
+    """Break the demo in many ways; each finding's field path is focused by its page."""
+    from datetime import date
+
+    from perfdesk.checks import check
+
+    r = demo
+    r.unit_name = r.supervisor = ""
+    r.duties = []
+    r.staffing.actual = 90
+    r.basic.personnel.actual = Decimal("-1.234")
+    r.declared.basic.actual = Decimal(1)
+    r.declared.three_public.initial = Decimal(99)
+    r.projects[1].amounts.actual = Decimal(999)
+    r.projects[2].indicators[0].score = Decimal(50)
+    r.indicators[0].level2 = "经济效益指标"
+    r.indicators[1].score = Decimal(99)
+    r.indicators[2].name = ""
+    r.indicators[3].actual = "1件"
+    r.three_public.reception.actual = Decimal(50)
+    r.sections[0].paragraphs[0] = "XX……"
+    r.problems = [Problem("问题", "")]
+    r.signature_date = date(2023, 1, 1)
+    r.adjustments[0].amount = Decimal(1)
+    r.scoring.weights["产出指标"] = Decimal(40)
+    doc = DocumentController(r)
+    pages = {}
+    for key, _title, module, cls in STEPS:
+        klass = page_class(module, cls)
+        if klass is not None and key != "generate":
+            pages[key] = klass(doc)
+            qtbot.addWidget(pages[key])
+    paths = {p for f in check(r) for p in f.paths}
+    assert len(paths) > 20
+    missed = [p for p in sorted(paths) if not pages[page_for_path(p)].focus_path(p)]
+    assert not missed, missed

@@ -308,3 +308,41 @@ def test_parse_tsv_never_raises(text):
 @given(st.lists(st.lists(cells, min_size=1, max_size=6), max_size=8))
 def test_parse_tsv_round_trips(rows):
     assert parse_tsv(to_tsv(rows)) == rows
+
+
+def test_enter_in_cell_editor_commits_and_moves(qtbot, demo):
+    doc = DocumentController(demo)
+    table = IndicatorTable(doc, "indicators")
+    qtbot.addWidget(table)
+    table.show()
+    idx = table.select_cell(0, 3)
+    table.view.edit(idx)
+    editor = table.view.focusWidget()
+    assert editor is not None and editor is not table.view
+    editor.selectAll()
+    qtbot.keyClicks(editor, ">=5000")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert doc.report.indicators[0].target == ">=5000"
+    assert table.view.currentIndex().column() == 4
+
+
+def test_tab_order_follows_form(qtbot, demo):
+    from perfdesk.ui.pages.basic_info import BasicInfoPage
+
+    page = BasicInfoPage(DocumentController(demo))
+    qtbot.addWidget(page)
+    order = [w.path for w in page.binder.widgets if not w.property("computed")]
+    assert order[:4] == ["year", "unit_name", "supervisor", "duties"]
+    page.show()
+
+    def next_tab_stop(w):
+        w = w.nextInFocusChain()
+        while not (w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible()):
+            w = w.nextInFocusChain()
+        return w
+
+    year = page.findChild(IntEdit, "year")
+    unit = next_tab_stop(year)
+    assert unit.objectName() == "unit_name"
+    assert next_tab_stop(unit).objectName() == "supervisor"
+    assert next_tab_stop(next_tab_stop(unit)) is page.findChild(StringListEditor, "duties").view
