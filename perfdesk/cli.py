@@ -199,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     except SaveError as exc:
         _err(exc.message)
         return EXIT_UNUSABLE
+    except BrokenPipeError:
+        # `perfdesk check … | head`: the reader left; not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

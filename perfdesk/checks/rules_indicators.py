@@ -11,6 +11,8 @@ from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.scoring import Suggestion, band_range, in_band
 from perfdesk.model.report import (
     BAND_MET,
+    BAND_MISSED,
+    BAND_PARTIAL,
     BANDS,
     EXEC_RATE_KEY,
     LEVEL2_BY_LEVEL1,
@@ -84,9 +86,11 @@ def table_weights(report: Report, unit: Unit) -> Iterator[Hit]:
 # R-I02 … R-I05 scores
 
 
-@reg.unit("R-I02", ERROR, "自评得分小于 0 或大于分值")
+@reg.unit("R-I02", ERROR, "自评得分小于 0 或大于分值（分值本身也不能为负）")
 def score_range(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind in enumerate(unit.indicators):
+        if ind.weight is not None and ind.weight < 0:
+            yield Hit(f"{row_label(unit, i, ind)}分值 {_n(ind.weight)} 为负数，请改正", (_path(unit, i, "weight"),))
         if ind.score is None:
             continue
         if ind.score < 0:
@@ -306,8 +310,8 @@ def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
 @reg.unit("R-I11", WARNING, "指标行未填写实际完成值或自评得分")
 def row_filled(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
-        if f.placeholder or not ind.name.strip() or not ind.target.strip():
-            continue  # R-I06 / R-C03
+        if f.placeholder or not ind.name.strip() or not ind.target.strip() or ind.weight is None:
+            continue  # R-I06 / R-C03 report those rows
         missing = [
             (label, field)
             for label, field, empty in (
@@ -320,4 +324,21 @@ def row_filled(report: Report, unit: Unit) -> Iterator[Hit]:
             yield Hit(
                 f"{row_label(unit, i, ind)}未填写{'、'.join(label for label, _ in missing)}",
                 tuple(_path(unit, i, field) for _, field in missing),
+            )
+
+
+_WORDED_BAND = {targets.ACHIEVED: BAND_MET, targets.PARTIAL: BAND_PARTIAL, targets.MISSED: BAND_MISSED}
+
+
+@reg.unit("R-I12", WARNING, "定性指标所选达成程度与实际完成值的表述矛盾")
+def band_matches_wording(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in unit.rows:
+        if f.placeholder or f.target_kind != targets.QUALITATIVE or ind.band not in BANDS:
+            continue
+        worded = _WORDED_BAND.get(targets.achievement(ind.actual, ind.target) or "")
+        if worded and worded != ind.band:
+            yield Hit(
+                f"{row_label(unit, i, ind)}选择了“{ind.band}”，但完成值“{ind.actual.strip()}”的表述"
+                f"是“{worded}”，请核对达成程度或完成值",
+                (_path(unit, i, "band"), _path(unit, i, "actual")),
             )

@@ -177,14 +177,12 @@ def in_band(score: Decimal, weight: Decimal, band: str) -> bool:
 
 
 def band_top(weight: Decimal, band: str) -> Decimal:
-    """The top of a band at two decimals: 分值 for 达成, just under 80% / 60% otherwise."""
-    low, high = band_range(weight, band)
-    if band == BAND_MET:
-        return q2(high)
+    """The top of a band at two decimals: 分值 for 达成, one cent under 80% / 60% otherwise."""
+    high = band_range(weight, band)[1]
     top = q2(high)
-    if top >= high:
+    if band != BAND_MET and top >= high:
         top -= CENT
-    return max(top, Decimal(0), q2(low) if q2(low) < high else Decimal(0))
+    return max(top, Decimal(0))
 
 
 def _clamp(score: Decimal, weight: Decimal) -> Decimal:
@@ -231,6 +229,8 @@ def _suggest(
     actual = targets.parse(actual_text)
     if target.kind == targets.EMPTY:
         return Suggestion(None, "未填写年度指标值", targets.EMPTY)
+    if weight is not None and weight < 0:
+        return Suggestion(None, "分值为负数", target.kind)
     if target.kind == targets.QUANTITATIVE:
         return _quantitative(target, actual, weight, reverse_formula, equal_miss)
     return _qualitative(target_text, actual_text, actual, weight, band)

@@ -121,9 +121,7 @@ _UNIT_ALIASES: dict[str, str] = {
     "个小时": "小时",
     "分钟": "分钟",
     "周": "周",
-    "个月": "月",
-    "月": "月",
-    "年": "年",
+    "个月": "个月",
     "元": "元",
     "辆": "辆",
     "台": "台",
@@ -174,6 +172,14 @@ _UNIT_ALIASES: dict[str, str] = {
     "分": "分",
     "倍": "倍",
     "个百分点": "个百分点",
+}
+# Per-period denominators ('次/年'); 年 and 月 alone are not units: '2024年', '12月' are dates.
+_DENOMINATORS: dict[str, str] = {
+    **_UNIT_ALIASES,
+    "年": "年",
+    "月": "月",
+    "季度": "季度",
+    "季": "季度",
 }
 _MAX_UNIT_LEN = max(len(u) for u in _UNIT_ALIASES)
 
@@ -253,9 +259,9 @@ def _unit_and_scale(rest: str) -> tuple[str, Decimal] | None:
         return "%", (scale / 10 if rest[0] == "‰" else scale)
     if "/" in rest:
         num, _, den = rest.partition("/")
-        if num not in _UNIT_ALIASES or den not in _UNIT_ALIASES or not num or not den:
+        if num not in _UNIT_ALIASES or den not in _DENOMINATORS or not num or not den:
             return None
-        return f"{_UNIT_ALIASES[num]}/{_UNIT_ALIASES[den]}", scale
+        return f"{_UNIT_ALIASES[num]}/{_DENOMINATORS[den]}", scale
     if len(rest) > _MAX_UNIT_LEN or rest not in _UNIT_ALIASES:
         return None
     return _UNIT_ALIASES[rest], scale
@@ -287,8 +293,8 @@ def _parse(text: str) -> Value:
     if pre is not None and post is not None and pre != post and (pre, post) not in _COMPATIBLE:
         return Value(QUALITATIVE, text)
     comparator = pre or post or EQ
-    m = _NUMBER.fullmatch(s) or _NUMBER.match(s)
-    if m is None or m.start() != 0:
+    m = _NUMBER.match(s)
+    if m is None:
         return Value(QUALITATIVE, text)
     digits = m.group(0)
     found = _unit_and_scale(s[m.end() :])
@@ -318,6 +324,9 @@ _ACHIEVED = re.compile(
     r"|(完成|达到|达成|实现)(年度)?(目标|任务|要求|计划|指标)?$"
 )
 
+_MISSED = re.compile(
+    r"(未|没有|未能|尚未)(按时|按期|及时|如期)?(完成|达到|达成|实现|落实|公开|公示|到位|发放|办结)"
+)
 _PROGRESS = re.compile(r"达到|达成|完成|实现|落实|公开|办结|到位|执行|加强|提高|提升|改善|增强|健全")
 
 
@@ -337,7 +346,7 @@ def achievement(actual: str, target: str = "") -> str | None:
         return ACHIEVED
     negated = _NEGATION.search(a) is not None
     if negated:
-        if re.search(r"未(完成|达到|达成|实现|落实|公开|到位|发放|办结)|没有(完成|达到)", a):
+        if _MISSED.search(a):
             return MISSED
         if _PARTIAL.search(a):
             return PARTIAL

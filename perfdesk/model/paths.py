@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\.")
+_TOKEN = re.compile(r"([^\W\d]\w*)|\[(\d+)\]|\.")
 
 
 def split(path: str) -> list[str | int]:

@@ -13,16 +13,22 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from perfdesk.model import FormatError, Report, load_report
 from perfdesk.model.fileio import SaveError, dumps, write_text_atomic
-from perfdesk.ui import settings
+from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from perfdesk.ui.file_actions import FileActions
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +89,32 @@ def leftovers() -> list[Leftover]:
     return found
 
 
+def offer_recovery(parent: QWidget, files: FileActions) -> bool:
+    """After a crash: offer the newest leftover (older ones wait their turn); True if restored.
+
+    The restored report is marked unsaved and keeps the file it belonged to.
+    """
+    found = leftovers()
+    if not found:
+        return False
+    leftover = found[0]
+    try:
+        report, original = leftover.read()
+    except FormatError as exc:
+        dialogs.warning(parent, "无法恢复", f"找到上次未保存的内容，但无法读取：{exc.message}")
+        leftover.discard()
+        return False
+    where = f"（原文件：{original}）" if original else "（尚未保存过的新报告）"
+    restore = dialogs.question(
+        parent, "恢复未保存的内容",
+        f"PerfDesk 上次没有正常关闭，自动保存了未保存的修改{where}。\n是否恢复这些内容？",
+        yes="恢复", no="放弃")
+    if restore:
+        files.restore(report, original)
+    leftover.discard()
+    return restore
+
+
 class Autosaver(QObject):
     """Writes this session's recovery file ``idle_ms`` after the last edit while dirty."""
 
@@ -90,12 +122,12 @@ class Autosaver(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        session = uuid.uuid4().hex[:12]
+        session = os.urandom(6).hex()
         self.path = recovery_dir() / f"{session}.perfdesk"
+        # Locked on the first autosave (before the file exists): nothing to guard until then,
+        # and start-up does not wait for the lock file to be written.
         self._lock = QLockFile(str(self.path.with_suffix(".lock")))
         self._lock.setStaleLockTime(0)
-        if not self._lock.tryLock(0):  # pragma: no cover - a fresh random name
-            log.warning("could not lock %s", self.path)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(idle_ms)
@@ -124,6 +156,8 @@ class Autosaver(QObject):
         self.timer.stop()
         if not self.doc.dirty:
             return False
+        if not self._lock.isLocked() and not self._lock.tryLock(0):  # pragma: no cover
+            log.warning("could not lock %s", self.path)
         try:
             write_text_atomic(self.path, dumps(self.doc.report), backup=False)
             meta = {"file": str(self.doc.file_path) if self.doc.file_path else ""}
@@ -148,4 +182,4 @@ class Autosaver(QObject):
         self._lock.unlock()
 
 
-__all__ = ["Autosaver", "FormatError", "Leftover", "leftovers", "recovery_dir"]
+__all__ = ["Autosaver", "FormatError", "Leftover", "leftovers", "offer_recovery", "recovery_dir"]

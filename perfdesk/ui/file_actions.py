@@ -104,10 +104,13 @@ class FileActions(QObject):
             return True
         self._set_document(report, path)
         settings.add_recent(path)
-        settings.set_value("files/last_dir", str(path.parent))
         self.recent_changed.emit()
         self.opened.emit(path)
         return True
+
+    def restore(self, report: Report, original: Path | None) -> None:
+        """Recovered work: unsaved, belonging to the file it was opened from (if any)."""
+        self._set_document(report, original, dirty=True)
 
     def _set_document(self, report: Report, path: Path | None, *, dirty: bool = False,
                       demo: bool = False) -> None:
@@ -152,7 +155,6 @@ class FileActions(QObject):
         self.doc.mark_saved(path)
         self._disk_stamp = _stamp(path)
         settings.add_recent(path)
-        settings.set_value("files/last_dir", str(path.parent))
         self.recent_changed.emit()
         return True
 

@@ -10,7 +10,15 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -28,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from perfdesk.checks import ERROR, WARNING, Finding
 from perfdesk.checks.scoring import summary
-from perfdesk.model import FormatError
+from perfdesk.model import EXTENSION
 from perfdesk.model.money import fmt_percent
 from perfdesk.resources import demo_report_path, resource_path
 from perfdesk.ui import autosave, dialogs, settings
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.file_actions import FileActions, _stamp, display_name
+from perfdesk.ui.file_actions import FileActions, display_name
 from perfdesk.ui.findings_panel import FindingsPanel
 from perfdesk.ui.pages import STEPS, page_class, page_for_path
 from perfdesk.ui.pages.base import Page, PlaceholderPage
@@ -102,11 +110,31 @@ class MainWindow(QMainWindow):
         icon = resource_path("icons", "perfdesk.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
+        self.setAcceptDrops(True)
         self.resize(1280, 740)
         self._restore_layout()
         self._refresh_findings()
         self._update_title()
         # The first page is built on first show, after start() has loaded the document.
+
+    # --- drag and drop a report file onto the window ---------------------------------------------
+    def _dropped_report(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            path = Path(urls[0].toLocalFile())
+            if path.suffix.lower() == EXTENSION:
+                return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_report(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_report(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.steps.currentRow() < 0:
@@ -129,30 +157,9 @@ class MainWindow(QMainWindow):
             self.banner.show()
 
     def _offer_recovery(self) -> bool:
-        """After a crash: offer the newest leftover autosave (older ones wait their turn)."""
-        found = autosave.leftovers()
-        if not found:
+        if not autosave.offer_recovery(self, self.files):
             return False
-        leftover = found[0]
-        try:
-            report, original = leftover.read()
-        except FormatError as exc:
-            dialogs.warning(self, "无法恢复", f"找到上次未保存的内容，但无法读取：{exc.message}")
-            leftover.discard()
-            return False
-        where = f"（原文件：{original}）" if original else "（尚未保存过的新报告）"
-        restore = dialogs.question(
-            self, "恢复未保存的内容",
-            f"PerfDesk 上次没有正常关闭，自动保存了未保存的修改{where}。\n是否恢复这些内容？",
-            yes="恢复", no="放弃")
-        if not restore:
-            leftover.discard()
-            return False
-        self.files.is_demo = False
-        self.doc.load(report, original, dirty=True)
-        self.files._disk_stamp = _stamp(original)
-        leftover.discard()  # this session's own autosave takes over from here
-        self.autosaver.flush()
+        self.autosaver.flush()  # this session's own autosave takes over from here
         self.statusBar().showMessage("已恢复上次未保存的内容，请及时保存。", 10000)
         return True
 
@@ -346,6 +353,9 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        for page in self.pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()  # let a running generation finish writing its files
         settings.set_value("window/geometry", self.saveGeometry())
         settings.set_value("window/state", self.saveState())
         self.autosaver.stop()

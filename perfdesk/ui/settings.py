@@ -49,11 +49,15 @@ def recent_files() -> list[Path]:
 
 
 def add_recent(path: Path) -> list[Path]:
+    """Put ``path`` first in 最近打开 and remember its folder for the file dialogs."""
     path = Path(path).resolve()
     files = [p for p in recent_files() if p != path]
     files.insert(0, path)
     files = files[:MAX_RECENT]
-    _set_list("recent/files", [str(p) for p in files])
+    s = settings()
+    s.setValue("recent/files", [str(p) for p in files])
+    s.setValue("files/last_dir", str(path.parent))
+    s.sync()
     return files
 
 

@@ -150,3 +150,15 @@ def test_check_command_reports_findings_with_paths(capsys, tmp_path):
     b01 = [f for f in doc["findings"] if f["id"] == "R-B01"]
     assert b01 and b01[0]["path"] == "declared.basic.actual"
     assert doc["summary"]["errors"] == sum(f["severity"] == "error" for f in doc["findings"]) >= 1
+
+
+def test_check_engine_imports_no_qt_and_no_office_libraries():
+    from pathlib import Path
+
+    import perfdesk.checks
+
+    banned = ("PySide6", "docx", "openpyxl", "jinja2")
+    for source in Path(perfdesk.checks.__file__).parent.glob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for name in banned:
+            assert f"import {name}" not in text and f"from {name}" not in text, (source.name, name)

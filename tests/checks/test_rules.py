@@ -152,6 +152,8 @@ CASES: list[tuple[str, Edit, Edit]] = [
     ("R-I10", _set(**{"indicators[8].band": BAND_PARTIAL}),
      _set(**{"indicators[8].band": BAND_PARTIAL, "indicators[8].score": D("3.99"),
              "indicators[8].deviation": "个别案件公示滞后"})),
+    ("R-I12", _set(**{"indicators[8].actual": "未按时公示"}),
+     _set(**{"indicators[8].actual": "已按规定时限公示"})),
     ("R-I11", _set(**{"indicators[2].actual": ""}), _set(**{"indicators[2].actual": "160件"})),
     ("R-I11", _set(**{"indicators[2].score": None}), _set(**{"indicators[2].score": D(5)})),
 ]
@@ -220,3 +222,24 @@ def test_low_execution_of_the_whole_report_needs_an_explanation(demo):
     _project_named_only(demo)
     (f,) = [f for f in check(demo) if f.rule == "R-B07" and "整体" in f.message]
     assert "低于 90%" in f.message
+
+
+def test_project_tables_are_required_only_by_templates_that_print_them(demo):
+    demo.projects[0].indicators = []
+    assert any(f.path == "projects[0].indicators" for f in check(demo) if f.rule == "R-I08")
+    demo.template = "旧版（七部分）"
+    assert not [f for f in check(demo) if f.rule == "R-I08"]
+
+
+def test_low_project_execution_is_explained_by_the_name_without_its_suffix(demo):
+    demo.projects[2].name = "知识产权与质量提升专项资金"
+    demo.problems[0].text = "知识产权与质量提升专项支出进度偏慢。"
+    assert "R-B07" not in _ids(demo)
+    demo.problems[0].text = "部分项目支出进度偏慢。"
+    assert "R-B07" in _ids(demo)
+
+
+def test_far_future_signature_date_is_questioned(demo):
+    demo.signature_date = date(2027, 3, 1)
+    (f,) = [f for f in check(demo) if f.rule == "R-C04"]
+    assert "晚了 3 年" in f.message

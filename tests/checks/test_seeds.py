@@ -83,3 +83,7 @@ def test_004_computed_totals_match_the_printed_ones():
     vehicles = project_summary(r, r.projects[1])  # 附件3-2
     assert fmt_percent(vehicles.exec_rate) == "56.70%"
     assert vehicles.exec_score == D("5.67")
+
+
+def test_004_low_execution_of_vehicle_upkeep_is_explained_among_the_problems():
+    assert "R-B07" not in {f.rule for f in check(_load("004"))}

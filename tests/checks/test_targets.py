@@ -68,6 +68,8 @@ QUANT = [
     ("3日", EQ, "3", "天"),
     ("5", EQ, "5", ""),
     ("≥5份。", GE, "5", "份"),
+    ("≥1次/季度", GE, "1", "次/季度"),
+    ("≤3个月", LE, "3", "个月"),
 ]
 
 
@@ -99,6 +101,9 @@ def test_quantitative_texts_parse_to_comparator_number_unit(text, comparator, nu
         "1.2.3件",
         "≥",
         "万件",
+        "2024年",  # a date, not a number of years
+        "12月",
+        "2024年12月31日前",
     ],
 )
 def test_words_and_odd_shapes_are_qualitative_never_guessed(text):
@@ -144,6 +149,7 @@ def test_precision_step_follows_what_was_typed():
         ("部分落实", "全面落实", PARTIAL),
         ("未完成", "按期完成", MISSED),
         ("尚未公开", "按要求公开", MISSED),
+        ("未按时公示", "按规定时限公示", MISSED),
         ("有待加强", "不断加强", PARTIAL),
         ("较好", "不断加强", None),
         ("", "不断加强", None),

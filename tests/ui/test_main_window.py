@@ -138,3 +138,43 @@ def test_window_layout_persists(make_window, qtbot):
     from perfdesk.ui import settings
 
     assert settings.get_bytes("window/geometry") is not None
+
+
+def test_run_opens_the_file_from_argv_and_quits_in_benchmark_mode(qapp, demo, tmp_path, monkeypatch):
+    import sys
+
+    from perfdesk.model import save_report
+    from perfdesk.ui import app, settings
+    from perfdesk.ui.main_window import MainWindow
+
+    import logging
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    before = list(logging.getLogger().handlers)
+    path = tmp_path / "命令行.perfdesk"
+    save_report(demo, path, backup=False)
+    shown = []
+    monkeypatch.setattr(MainWindow, "start", lambda self, p=None: shown.append(p) or
+                        self.files.open_path(p, ask=False))
+    assert app.run(["perfdesk", str(path), app.BENCHMARK_FLAG]) == 0
+    assert shown == [path]
+    assert sys.excepthook is app.excepthook
+    assert settings.recent_files()[0] == path.resolve()
+    assert settings.log_path().parent.exists()
+    for w in qapp.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            w.doc.undo_stack.setClean()
+            w.close()
+    app.disable_faulthandler()
+    for handler in logging.getLogger().handlers[:]:
+        if handler not in before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def test_previous_hard_crash_is_reported_once(monkeypatch):
+    from perfdesk.ui import app, settings
+
+    settings.fault_path().write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
+    assert "Segmentation fault" in app.previous_fault()
+    assert app.previous_fault() == ""

@@ -117,3 +117,19 @@ def test_project_indicator_paste(page):
     assert table.paste_text("产出指标\t成本指标\t项目总成本\t≤75万元\t73.86万元\t5\t5\t\n")
     assert len(page.doc.report.projects[1].indicators) == n + 1
     assert page.doc.report.projects[1].indicators[-1].name == "项目总成本"
+
+
+def test_switching_project_keeps_typed_text(page):
+    name = find(page, "projects[0].name")
+    name.setText("改名后的项目")
+    name.setModified(True)
+    page.focus_path("projects[2].amounts.actual")  # e.g. a finding double-clicked
+    assert page.doc.report.projects[0].name == "改名后的项目"
+    assert page.project_list.item(0).text() == "改名后的项目"
+    assert find(page, "projects[2].name").text() == "知识产权与质量提升专项经费"
+
+
+def test_rename_in_list(page):
+    item = page.project_list.item(1)
+    item.setText("执法办案经费")
+    assert page.doc.report.projects[1].name == "执法办案经费"

@@ -346,3 +346,49 @@ def test_tab_order_follows_form(qtbot, demo):
     assert unit.objectName() == "unit_name"
     assert next_tab_stop(unit).objectName() == "supervisor"
     assert next_tab_stop(next_tab_stop(unit)) is page.findChild(StringListEditor, "duties").view
+
+
+def test_text_field_idle_commit_keeps_cursor(qtbot, doc):
+    from perfdesk.ui.widgets.fields import TextField
+
+    field = TextField(doc, "frugality")
+    qtbot.addWidget(field)
+    field.setPlainText("")
+    field._dirty = True
+    field.insertPlainText("第一句。 ")
+    field._idle.setInterval(10)
+    field._idle.start()
+    qtbot.waitUntil(lambda: doc.report.frugality == "第一句。")
+    assert field.toPlainText() == "第一句。 "  # the blank being typed is not taken away
+
+
+def test_commit_pending_commits_focused_field(qtbot, doc):
+    from perfdesk.ui.widgets.binding import commit_pending
+
+    edit = MoneyEdit(doc, "income.other")
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "77")
+    assert commit_pending()
+    assert doc.report.income.other == Decimal(77)
+    qtbot.keyClicks(edit, "x")
+    assert not commit_pending()
+
+
+def test_paste_skips_header_and_placeholder_rows(qtbot):
+    doc = DocumentController(Report())
+    table = IndicatorTable(doc, "indicators")
+    qtbot.addWidget(table)
+    text = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t自评得分\t偏差原因\n"
+            '"产出指标\n(50 分)"\t数量指标\t案件数\t≥1件\t2件\t5\t5\t\n'
+            "\t\t……\t\t\t\t\t\n"
+            '\t"经济效\n益指标"\t挽回损失\t≥500万元\t600万元\t4\t4\t\n'
+            "总分\t100\t100\n")
+    assert table.paste_text(text), table.message.text()
+    rows = doc.report.indicators
+    assert [(r.level1, r.level2, r.name) for r in rows] == [
+        ("产出指标", "数量指标", "案件数"), ("产出指标", "经济效益指标", "挽回损失")]

@@ -176,6 +176,7 @@ class GeneratePage(Page):
 
         doc.findings_changed.connect(self._update_draft)
         doc.reset.connect(self._on_reset)
+        doc.file_changed.connect(self._on_file_changed)
         doc.changed.connect(self._on_changed)
         self._on_reset()
         self._set_result_buttons()
@@ -198,6 +199,10 @@ class GeneratePage(Page):
         self.result = None
         self._set_result_buttons()
         self._update_draft()
+
+    def _on_file_changed(self) -> None:
+        if not settings.output_dir():  # no folder chosen yet: follow the report file
+            self.folder.setText(self.default_folder())
 
     def _on_changed(self, path: str) -> None:
         if path == "template":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from perfdesk.checks import scoring
@@ -70,6 +71,8 @@ class IndicatorsPage(FormPage):
                           self.computed("calc.score_summary", _summary_text,
                                         "预算执行率得分 + 各指标自评得分")))
         self.binder.widgets[-1].setMaximumWidth(16777215)
+        self.binder.widgets[-1].setAlignment(Qt.AlignmentFlag.AlignLeft
+                                             | Qt.AlignmentFlag.AlignVCenter)
 
         self.add_tab("年度总体目标")
         _box, lay = self.group("年度总体目标（附件2）", form=False)

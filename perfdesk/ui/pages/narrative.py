@@ -46,7 +46,7 @@ class NarrativePage(FormPage):
         self._build_preview()
         self.finish()
         if self.tabs is not None:
-            self.tabs.currentChanged.connect(self._schedule_preview)
+            self.tabs.currentChanged.connect(self._on_tab)
         self._orig = {id(w): w.path for w in self.binder.widgets
                       if hasattr(w, "rebind") and w.path.startswith(BASE)}
         doc.structure_changed.connect(self._on_structure)
@@ -172,6 +172,10 @@ class NarrativePage(FormPage):
         self._preview_stale = True
         if self.preview.isVisible():
             self._timer.start()
+
+    def _on_tab(self, _index: int) -> None:
+        if self.preview.isVisible() and self._preview_stale:
+            self.refresh_preview()
 
     def refresh_preview(self) -> None:
         self._preview_stale = False

@@ -76,9 +76,9 @@ def preview_html(report: Report) -> str:
             parts.append((heading, paras))
     out = ["<div style='font-size:10.5pt; line-height:150%;'>"]
     for heading, paras in parts:
-        out.append(f"<p style='color:#1f3a5f; font-weight:bold; margin-top:10px;'>"
+        out.append(f"<p style='color:#1f3a5f; font-weight:bold; margin-top:10px; margin-bottom:2px;'>"
                    f"{html.escape(heading)}</p>")
-        out.extend(f"<p style='text-indent:2em; margin:2px 0;'>{html.escape(p)}</p>"
+        out.extend(f"<p style='text-indent:28px; margin-top:2px; margin-bottom:4px;'>{html.escape(p)}</p>"
                    for p in paras)
     out.append("</div>")
     return "".join(out)

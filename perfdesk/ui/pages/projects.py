@@ -84,7 +84,7 @@ class ProjectsPage(FormPage):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 800])
+        splitter.setSizes([190, 900])
         splitter.setChildrenCollapsible(False)
         self.layout().addWidget(splitter)
 
@@ -123,6 +123,7 @@ class ProjectsPage(FormPage):
         lay.addWidget(self.table)
         summary = self.computed("calc.project_score", self._summary, "预算执行率得分 + 指标得分")
         summary.setMaximumWidth(16777215)
+        summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row = QHBoxLayout()
         row.addWidget(QLabel("评分汇总："))
         row.addWidget(summary, 1)

@@ -213,3 +213,27 @@ class Binder(QObject):
             return True
         focus_and_flash(w)
         return True
+
+
+def commit_pending() -> bool:
+    """Commit whatever the user is still typing (the focused field or table cell editor).
+
+    Fields commit when editing finishes; call this before saving, autosaving or generating
+    so that text still in the cursor's field is not left out. Returns False when the
+    focused field refuses its text (e.g. “12a” in a money field), True otherwise.
+    """
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    w: QWidget | None = QApplication.focusWidget()
+    while w is not None:
+        commit = getattr(w, "commit", None)
+        if callable(commit) and hasattr(w, "path"):
+            result = commit()
+            return result is not False
+        if isinstance(w, QAbstractItemView) and w.state() == QAbstractItemView.State.EditingState:
+            editor = QApplication.focusWidget()
+            if editor is not None:
+                w.itemDelegate().commitData.emit(editor)
+            return True
+        w = w.parentWidget()
+    return True

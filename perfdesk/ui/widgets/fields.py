@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
@@ -110,6 +110,8 @@ class BoundLineEdit(QLineEdit):
 
     # --- binding ---------------------------------------------------------------------
     def rebind(self, path: str) -> None:
+        if self.isModified() and path != self.path:
+            self.commit()  # what was typed belongs to the old item
         set_path(self, path)
         self._set_error("")
         self.load(force=True)
@@ -260,7 +262,10 @@ class ComputedField(QLineEdit):
 
 
 class TextField(QPlainTextEdit):
-    """Multi-line text; commits when focus leaves."""
+    """Multi-line text; commits when focus leaves, and after a pause in typing (so that
+    autosave has it); consecutive commits of one field are one undo step."""
+
+    IDLE_MS = 1500
 
     def __init__(self, doc: DocumentController, path: str, lines: int = 3,
                  parent: QWidget | None = None) -> None:
@@ -273,6 +278,10 @@ class TextField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         fm = self.fontMetrics()
         self.setFixedHeight(fm.lineSpacing() * lines + 14)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(self.IDLE_MS)
+        self._idle.timeout.connect(self.commit)
         self.textChanged.connect(self._on_text)
         follow_document(self, doc)
         self.load()
@@ -280,6 +289,7 @@ class TextField(QPlainTextEdit):
     def _on_text(self) -> None:
         if not self._loading:
             self._dirty = True
+            self._idle.start()
 
     def rebind(self, path: str) -> None:
         self.commit()
@@ -293,13 +303,14 @@ class TextField(QPlainTextEdit):
             value = self.doc.get(self.path) or ""
         except (IndexError, KeyError, AttributeError):
             value = ""
-        if value != self.toPlainText():
+        if value != self.toPlainText().strip():  # (trailing blanks being typed are kept)
             self._loading = True
             self.setPlainText(value)
             self._loading = False
         self._dirty = False
 
     def commit(self) -> None:
+        self._idle.stop()
         if self._dirty:
             self._dirty = False
             self.doc.set_value(self.path, self.toPlainText().strip())

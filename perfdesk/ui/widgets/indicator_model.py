@@ -180,6 +180,13 @@ class IndicatorModel(RecordTableModel):
             if field in values and not values[field].strip():
                 values[field] = getattr(prev, field)
 
+    def skip_pasted(self, values: dict[str, str]) -> bool:
+        """The paper form's “……” rows (and the 总分 line) are not indicators."""
+        name = "".join(values.get("name", "x").split())
+        if name and set(name) <= set("…．.。·"):
+            return not "".join(values.get("weight", "").split())
+        return "".join(values.get("level1", "").split()) == "总分"
+
     # --- subtotals ------------------------------------------------------------------------
     def subtotals(self) -> list[tuple[str, Decimal, Decimal, Decimal | None]]:
         """(一级, Σ分值, Σ自评得分, weight from settings) in the template's order."""

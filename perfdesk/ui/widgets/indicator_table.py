@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from perfdesk.model.report import Indicator
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.indicator_model import INDICATOR_COLUMNS, IndicatorModel
 from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import tool_button
+
+COL_NAME = 2
+NAME_MIN = 150
 
 
 def insert_grouped(items: list[Indicator], new: list[Indicator]) -> list[Indicator]:
@@ -37,8 +40,11 @@ class IndicatorTable(RecordTable):
         super().__init__(doc, path, INDICATOR_COLUMNS, Indicator, model=model,
                          min_rows=min_rows, parent=parent)
         self.indicator_model = model
-        self.view.horizontalHeader().setMinimumSectionSize(40)
-        self.view.setColumnWidth(2, 180)
+        hh = self.view.horizontalHeader()
+        hh.setMinimumSectionSize(40)
+        for i in range(model.columnCount()):
+            hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+        self.view.viewport().installEventFilter(self)
         self.add_button(tool_button("指标库…", "从常用指标库中选择指标添加", self.open_library,
                                     self))
         self.subtotal = QLabel(self)
@@ -50,6 +56,17 @@ class IndicatorTable(RecordTable):
             sig.connect(self._update_subtotal)
         doc.reset.connect(self._update_subtotal)
         self._update_subtotal()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
+
+    def _fit_columns(self) -> None:
+        """三级指标 takes the width left over (at least NAME_MIN; scroll sideways below)."""
+        others = sum(self.view.columnWidth(i) for i in range(self.model.columnCount())
+                     if i != COL_NAME)
+        self.view.setColumnWidth(COL_NAME, max(NAME_MIN, self.view.viewport().width() - others))
 
     def rebind(self, path: str) -> None:
         super().rebind(path)

@@ -170,6 +170,16 @@ class RecordTableModel(DocListModel):
     def prepare_paste(self, row: int, col: int, values: dict[str, str], prev: Any) -> None:
         """Hook: adjust one pasted row's raw texts (field -> text) before parsing."""
 
+    def skip_pasted(self, values: dict[str, str]) -> bool:
+        """Hook: leave out a pasted row (a placeholder row of the paper form)."""
+        return False
+
+    def _is_header(self, cells: list[str], targets: list[int]) -> bool:
+        """The block's first row repeats the table's column titles (copied with the data)."""
+        heads = {"".join(self.columns[c].header.split()) for c in targets}
+        hits = sum(1 for c in cells if c.strip() and "".join(c.split()) in heads)
+        return hits >= 2
+
     def paste_block(self, block: list[list[str]], row0: int, col0: int) -> str:
         """Apply ``block`` at (row0, col0) as one undo step; the error message or ''."""
         block = [r for r in block if any(c.strip() for c in r)]
@@ -180,16 +190,21 @@ class RecordTableModel(DocListModel):
         targets = targets[start:]
         if not targets:
             return "请先选择要粘贴到的列"
+        if self._is_header(block[0], targets):
+            block = block[1:]
         items = [copy.deepcopy(i) for i in self.items()]
         row0 = max(0, min(row0, len(items)))
         prev = items[row0 - 1] if row0 > 0 else None
-        for r, cells in enumerate(block):
-            row = row0 + r
+        row = row0 - 1
+        for cells in block:
+            texts = {self.columns[c].field or "": cells[k]
+                     for k, c in enumerate(targets) if k < len(cells)}
+            if self.skip_pasted(texts):
+                continue
+            row += 1
             if row >= len(items):
                 items.append(self.factory())
             item = items[row]
-            texts = {self.columns[c].field or "": cells[k]
-                     for k, c in enumerate(targets) if k < len(cells)}
             self.prepare_paste(row, col0, texts, prev)
             for field, text in texts.items():
                 col = self.columns[self.column_of(field)]
