@@ -122,3 +122,37 @@ def test_frozen_gui_executable_starts(bundle: Path, frozen_env: dict[str, str], 
     assert proc.returncode == 0, proc.stdout + proc.stderr
     if sys.platform != "win32":  # a windowed Windows exe may have no stdout to print to
         assert "PERFDESK_SHOWN" in proc.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="LD_LIBRARY_PATH is Linux")
+def test_frozen_children_do_not_inherit_bundle_library_path(
+        bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
+    """Programs PerfDesk starts (here a stand-in ``soffice``) must not load the bundle's libs."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    dump = tmp_path / "child-env.txt"
+    soffice = fake_bin / "soffice"
+    soffice.write_text(f'#!/bin/sh\nenv > "{dump}"\nexit 0\n', encoding="utf-8")
+    soffice.chmod(0o755)
+    env = dict(frozen_env, PATH=f"{fake_bin}{os.pathsep}{frozen_env.get('PATH', '')}")
+    env["LD_LIBRARY_PATH"] = "/opt/user-libs"
+    proc = _run(bundle / "perfdesk-cli", ["render", str(DEMO), "-o", str(tmp_path / "out"),
+                                          "--no-excel", "--pdf"], env, tmp_path, timeout=300)
+    assert dump.is_file(), proc.stdout + proc.stderr
+    child = dict(line.split("=", 1) for line in dump.read_text().splitlines() if "=" in line)
+    assert child.get("LD_LIBRARY_PATH") == "/opt/user-libs"
+    assert "LD_LIBRARY_PATH_ORIG" not in child
+
+
+@pytest.mark.skipif(not any((Path(p) / "soffice").is_file()
+                            for p in os.environ.get("PATH", "").split(os.pathsep) if p),
+                    reason="LibreOffice not installed")
+def test_frozen_render_pdf_with_libreoffice(bundle: Path, frozen_env: dict[str, str],
+                                            tmp_path: Path):
+    out_dir = tmp_path / "pdf"
+    proc = _run(bundle / f"perfdesk-cli{EXE}",
+                ["render", str(DEMO), "-o", str(out_dir), "--no-excel", "--pdf"],
+                frozen_env, tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pdfs = list(out_dir.glob("*.pdf"))
+    assert pdfs and pdfs[0].stat().st_size > 1000, proc.stdout + proc.stderr

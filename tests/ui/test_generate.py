@@ -183,3 +183,14 @@ def test_template_choice_is_an_undoable_edit(make_window):
         assert w.doc.report.template == names[1]
         w.act_undo.trigger()
         assert page.template.currentText() == names[0]
+
+
+@pytest.mark.slow
+def test_pdf_where_available(make_window, qtbot, tmp_path):
+    _w, page = _page(make_window, tmp_path, excel=False)
+    if not page.pdf.isEnabled():
+        pytest.skip("no PDF converter on this machine")
+    page.pdf.setChecked(True)
+    result = _run(qtbot, page)
+    pdfs = [p for p in result.files if p.suffix == ".pdf"]
+    assert pdfs and pdfs[0].stat().st_size > 0

@@ -140,36 +140,26 @@ def test_window_layout_persists(make_window, qtbot):
     assert settings.get_bytes("window/geometry") is not None
 
 
-def test_run_opens_the_file_from_argv_and_quits_in_benchmark_mode(qapp, demo, tmp_path, monkeypatch):
+def test_run_opens_the_file_from_argv(demo, tmp_path):
+    """A real start in a fresh process (app.exec() cannot run twice in one test session)."""
+    import os
+    import subprocess
     import sys
 
     from perfdesk.model import save_report
-    from perfdesk.ui import app, settings
-    from perfdesk.ui.main_window import MainWindow
+    from perfdesk.ui import settings
 
-    import logging
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    before = list(logging.getLogger().handlers)
     path = tmp_path / "命令行.perfdesk"
     save_report(demo, path, backup=False)
-    shown = []
-    monkeypatch.setattr(MainWindow, "start", lambda self, p=None: shown.append(p) or
-                        self.files.open_path(p, ask=False))
-    assert app.run(["perfdesk", str(path), app.BENCHMARK_FLAG]) == 0
-    assert shown == [path]
-    assert sys.excepthook is app.excepthook
+    code = ("import sys\nfrom perfdesk.ui import app\n"
+            "sys.exit(app.run(['perfdesk', sys.argv[1], app.BENCHMARK_FLAG]))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code, str(path)], env=env, timeout=120,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     assert settings.recent_files()[0] == path.resolve()
-    assert settings.log_path().parent.exists()
-    for w in qapp.topLevelWidgets():
-        if isinstance(w, MainWindow):
-            w.doc.undo_stack.setClean()
-            w.close()
-    app.disable_faulthandler()
-    for handler in logging.getLogger().handlers[:]:
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+    assert settings.log_path().exists()
+    assert not settings.fault_path().exists()  # clean exit: nothing to report next time
 
 
 def test_previous_hard_crash_is_reported_once(monkeypatch):

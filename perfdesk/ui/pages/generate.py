@@ -11,7 +11,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QThread, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -147,7 +148,10 @@ class GeneratePage(Page):
         # 结果
         self.files = QListWidget()
         self.files.setObjectName("generatedFiles")
-        self.files.setMinimumHeight(90)
+        self.files.setMinimumHeight(60)
+        self.files.setToolTip("双击打开文件")
+        self.files.itemActivated.connect(
+            lambda item: open_url(Path(item.data(Qt.ItemDataRole.UserRole))))
         self.open_folder = QPushButton("打开文件夹")
         self.open_folder.setObjectName("openFolder")
         self.open_folder.clicked.connect(lambda: open_url(Path(self.folder.text())))
@@ -163,8 +167,8 @@ class GeneratePage(Page):
         buttons.addStretch(1)
         results = QGroupBox("生成的文件")
         rl = QVBoxLayout(results)
-        rl.addWidget(self.files)
         rl.addLayout(buttons)
+        rl.addWidget(self.files, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -298,7 +302,10 @@ class GeneratePage(Page):
         self.result = result
         self.files.clear()
         for f in result.files:
-            self.files.addItem(str(f))
+            item = QListWidgetItem(Path(f).name)
+            item.setData(Qt.ItemDataRole.UserRole, str(f))
+            item.setToolTip(str(f))
+            self.files.addItem(item)
         text = f"已生成 {len(result.files)} 个文件，保存在“{self.folder.text()}”。"
         if result.draft:
             text = ("<b style='color:#c62828'>已生成草稿</b>（报告中有错误，文件名带“草稿”）："

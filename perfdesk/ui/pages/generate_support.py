@@ -38,7 +38,12 @@ def template_names() -> list[str]:
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """LibreOffice's soffice, wherever this machine has it (also under Program Files)."""
+    try:
+        from perfdesk.render.pdf import find_soffice
+    except ImportError:
+        return shutil.which("soffice") or shutil.which("libreoffice")
+    return find_soffice()
 
 
 def pdf_available() -> bool:
