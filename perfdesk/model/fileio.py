@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -153,6 +154,36 @@ def new_file_mode(existing: Path | None = None) -> int:
     return 0o666 & ~umask
 
 
+def remove_temp(path: str | os.PathLike[str]) -> None:
+    """Delete a temporary file quietly, even a read-only one (Windows refuses to delete it)."""
+    p = Path(path)
+    try:
+        p.unlink(missing_ok=True)
+    except PermissionError:
+        try:
+            os.chmod(p, stat.S_IREAD | stat.S_IWRITE)
+            p.unlink(missing_ok=True)
+        except OSError:
+            pass
+    except OSError:
+        pass
+
+
+def _writable_backup(bak: Path) -> Path:
+    """A .bak copied from a read-only report is read-only too; on Windows that would block
+    every later backup (and so every save) once the report itself is writable again."""
+    try:
+        mode = bak.stat().st_mode
+    except OSError:
+        return bak
+    if not mode & stat.S_IWRITE:
+        try:
+            os.chmod(bak, stat.S_IMODE(mode) | stat.S_IWRITE)
+        except OSError:
+            pass
+    return bak
+
+
 def write_text_atomic(target: Path, text: str, *, backup: bool = True) -> None:
     """Atomic replace of ``target`` with ``text`` (UTF-8); raises SaveError on failure."""
     target = Path(target)
@@ -165,14 +196,11 @@ def write_text_atomic(target: Path, text: str, *, backup: bool = True) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp_name, new_file_mode(target))
         if backup and target.exists():
-            shutil.copy2(target, target.with_name(target.name + ".bak"))
+            shutil.copy2(target, _writable_backup(target.with_name(target.name + ".bak")))
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
         raise _save_error(exc, target) from exc
     finally:
         if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+            remove_temp(tmp_name)

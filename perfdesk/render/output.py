@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from perfdesk.model.fileio import new_file_mode
+from perfdesk.model.fileio import new_file_mode, remove_temp
 
 
 class OutputError(OSError):
@@ -27,12 +27,29 @@ class OutputError(OSError):
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Names Windows reserves for devices, with or without an extension ("CON.docx" too).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+             *(f"LPT{i}" for i in range(10))}
+
+
+# Linux file systems allow 255 bytes per name, and a Chinese character takes 3 in UTF-8;
+# keep the stem well under that so suffixes such as "（附件）.xlsx" still fit.
+MAX_STEM_BYTES = 180
 
 
 def safe_filename(name: str) -> str:
-    """A file name valid on Windows and Linux (unit names may contain '/' or ':')."""
-    cleaned = _UNSAFE.sub("_", name).strip().rstrip(".")
-    return cleaned[:150] or "报告"
+    """A file name valid on Windows and Linux (unit names may contain '/' or ':').
+
+    Windows also refuses names ending in a dot or a space and the device names CON, NUL,
+    COM1 … (whatever the extension). Long names are cut to ``MAX_STEM_BYTES`` of UTF-8.
+    """
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")[:150]
+    while len(cleaned.encode("utf-8")) > MAX_STEM_BYTES:
+        cleaned = cleaned[:-1]
+    cleaned = cleaned.rstrip(". ")
+    if cleaned.split(".", 1)[0].strip().upper() in _RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned or "报告"
 
 
 def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
@@ -43,8 +60,15 @@ def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
     except OSError as exc:
         raise OutputError(f"无法创建输出文件夹“{target.parent}”：{exc.strerror or exc}。请另选文件夹。",
                           target) from exc
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+        os.close(fd)
+    except OSError as exc:  # read-only folder, network share without write access, full disk
+        raise OutputError(
+            f"无法在文件夹“{target.parent}”中写入文件：{exc.strerror or exc}。"
+            "请确认对该文件夹有写入权限，或另选输出文件夹。",
+            target,
+        ) from exc
     tmp_path = Path(tmp)
     try:
         writer(tmp_path)
@@ -64,9 +88,5 @@ def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
             why = f"{exc.strerror or exc}，请换一个输出文件夹"
         raise OutputError(f"无法写入“{target.name}”：{why}。", target) from exc
     finally:
-        if tmp_path.exists():
-            try:
-                tmp_path.unlink()
-            except OSError:
-                pass
+        remove_temp(tmp_path)
     return target

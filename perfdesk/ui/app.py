@@ -9,12 +9,12 @@ from __future__ import annotations
 import faulthandler
 import logging
 import sys
-import traceback
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,20 +26,28 @@ log = logging.getLogger("perfdesk")
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
             "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimSun"]
 BENCHMARK_FLAG = "--benchmark-startup"
+LOG_MAX_BYTES = 1_000_000
 
 _fault_file: IO[str] | None = None
 _in_hook = False
 
 
 def setup_logging() -> None:
-    """Log to a file in the config folder; windowed builds have no stdout/stderr."""
-    from logging.handlers import RotatingFileHandler
+    """Log to a file in the config folder; windowed builds have no stdout/stderr.
 
+    The log is rotated at start-up (one previous file kept) rather than by
+    logging.handlers, whose import costs more than the rest of this module.
+    """
     root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+    path = settings.log_path()
+    if any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in root.handlers):
         return
-    handler = RotatingFileHandler(
-        settings.log_path(), maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    try:
+        if path.stat().st_size > LOG_MAX_BYTES:
+            path.replace(path.with_suffix(".log.1"))
+    except OSError:
+        pass
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -89,6 +97,8 @@ def disable_faulthandler() -> None:
 def excepthook(exc_type: type[BaseException], exc: BaseException,
                tb: TracebackType | None) -> None:
     """Unexpected error: log it, autosave, and tell the user in Chinese."""
+    import traceback
+
     global _in_hook
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unhandled exception:\n%s", details)
@@ -112,6 +122,14 @@ def excepthook(exc_type: type[BaseException], exc: BaseException,
         _in_hook = False
 
 
+def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """An exception in a worker thread: log it (the worker reports failures itself)."""
+    import traceback
+
+    details = "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback))
+    log.error("unhandled exception in thread %s:\n%s", getattr(args.thread, "name", "?"), details)
+
+
 def _main_window() -> QWidget | None:
     from perfdesk.ui.main_window import MainWindow
 
@@ -125,6 +143,13 @@ def create_app(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if sys.platform == "win32":  # taskbar groups and shows PerfDesk's icon, not Python's
+        try:
+            import ctypes
+
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("PerfDesk.PerfDesk")
+        except (AttributeError, OSError):
+            pass
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv)
@@ -156,6 +181,18 @@ def install_translations(app: QApplication) -> None:
             break
 
 
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QApplication.quit()
+        return False
+
+
+def quit_on_first_paint(window: QWidget) -> None:
+    """``--benchmark-startup``: end as soon as the first frame of the window is painted."""
+    window.installEventFilter(_FirstPaint(window))
+
+
 def file_argument(argv: list[str]) -> Path | None:
     for arg in argv[1:]:
         if not arg.startswith("-"):
@@ -170,6 +207,7 @@ def run(argv: list[str]) -> int:
     crashed_before = previous_fault()
     enable_faulthandler()
     sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
 
     from perfdesk.ui.main_window import MainWindow
 
@@ -177,7 +215,7 @@ def run(argv: list[str]) -> int:
     window.start(file_argument(argv))
     window.show()
     if BENCHMARK_FLAG in argv:
-        QTimer.singleShot(0, app.quit)
+        quit_on_first_paint(window)
     elif crashed_before:
         QTimer.singleShot(0, lambda: dialogs.warning(
             window, "上次异常退出",

@@ -21,10 +21,12 @@ CANCEL = "cancel"
 
 def _box(parent: QWidget | None, icon: str, title: str, text: str,
          details: str = "") -> QMessageBox:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text,
                       QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages are never markup
     if details:
         box.setDetailedText(details)
     return box

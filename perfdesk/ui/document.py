@@ -10,13 +10,15 @@ from __future__ import annotations
 import copy
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.checks import Checker, Finding
 from perfdesk.model import Report, paths
+
+if TYPE_CHECKING:
+    from perfdesk.checks import Checker, Finding
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,8 @@ class DocumentController(QObject):
     dirty_changed = Signal(bool)
     file_changed = Signal()  # file path changed (save as, open)
 
-    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, report: Report | None = None, parent: QObject | None = None, *,
+                 defer_checks: bool = False) -> None:
         super().__init__(parent)
         self.report: Report = report if report is not None else Report()
         self.file_path: Path | None = None
@@ -77,7 +80,10 @@ class DocumentController(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._unsaved_recovery = False  # recovered work counts as unsaved until saved
         self.findings: list[Finding] = []
-        self._checker = Checker()  # incremental: an edit re-runs only the rules it can affect
+        self._checker: Checker | None = None  # incremental: an edit re-runs only what it affects
+        # With defer_checks the first check waits for run_pending_checks() (the window calls it
+        # once it is on screen) or for the first edit, whichever comes first.
+        self.checks_pending = defer_checks
         self._recheck()
 
     # --- reading -------------------------------------------------------------------------
@@ -149,7 +155,22 @@ class DocumentController(QObject):
         self._recheck(list_path)
         self.structure_changed.emit(list_path)
 
+    def run_pending_checks(self) -> None:
+        if self.checks_pending:
+            self.checks_pending = False
+            self._recheck()
+
     def _recheck(self, path: str | None = None) -> None:
+        if self.checks_pending:
+            if path is None:
+                self.findings = []
+                self.findings_changed.emit()
+                return
+            self.checks_pending, path = False, None  # an edit: check everything now
+        if self._checker is None:
+            from perfdesk.checks import Checker
+
+            self._checker, path = Checker(), None
         try:
             if path is None:
                 self.findings = self._checker.check(self.report)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -15,10 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import ERROR, INFO, WARNING, Finding
-from perfdesk.checks.finding import SEVERITY_LABELS
 from perfdesk.ui.pages import STEPS, page_for_path
-from perfdesk.ui.step_list import COLOURS, ERR, NEUTRAL, WARN, state_icon
+from perfdesk.ui.step_list import (
+    COLOURS,
+    ERR,
+    ERROR,
+    INFO,
+    NEUTRAL,
+    SEVERITY_LABELS,
+    WARN,
+    WARNING,
+    state_icon,
+)
+
+if TYPE_CHECKING:
+    from perfdesk.checks import Finding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 HIDDEN_RULES = {"R-S01"}  # the score summary lives in the status bar
@@ -132,5 +145,5 @@ class FindingsPanel(QWidget):
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, FINDING_ROLE)
-        if isinstance(data, Finding):
+        if hasattr(data, "rule"):  # a finding, not a page group
             self.activated.emit(data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
+    QPaintEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -34,8 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import ERROR, WARNING, Finding
-from perfdesk.checks.scoring import summary
 from perfdesk.model import EXTENSION
 from perfdesk.model.money import fmt_percent
 from perfdesk.resources import demo_report_path, resource_path
@@ -45,7 +45,7 @@ from perfdesk.ui.file_actions import FileActions, display_name
 from perfdesk.ui.findings_panel import FindingsPanel
 from perfdesk.ui.pages import STEPS, page_class, page_for_path
 from perfdesk.ui.pages.base import Page, PlaceholderPage
-from perfdesk.ui.step_list import StepList
+from perfdesk.ui.step_list import ERROR, WARNING, StepList
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,11 @@ class MainWindow(QMainWindow):
     def __init__(self, doc: DocumentController | None = None, *, autosave_ms: int = autosave.IDLE_MS) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.doc = doc or DocumentController(parent=self)
+        self.doc = doc or DocumentController(parent=self, defer_checks=True)
         self.files = FileActions(self, self.doc)
         self.autosaver = autosave.Autosaver(self.doc, autosave_ms, self)
         self.pages: dict[str, Page] = {}
+        self._check_scheduled = False
         self._keys = [key for key, *_ in STEPS]
 
         self.steps = StepList()
@@ -105,7 +106,6 @@ class MainWindow(QMainWindow):
         self.doc.dirty_changed.connect(self._update_title)
         self.doc.file_changed.connect(self._update_title)
         self.doc.reset.connect(self._on_reset)
-        self.files.recent_changed.connect(self._update_recent_enabled)
 
         icon = resource_path("icons", "perfdesk.png")
         if icon.exists():
@@ -139,7 +139,17 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         if self.steps.currentRow() < 0:
             self.steps.setCurrentRow(0)
+        if self.doc.checks_pending:  # in case no frame is painted (e.g. started minimised)
+            QTimer.singleShot(500, self.doc.run_pending_checks)
         super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.doc.checks_pending and not self._check_scheduled:
+            # The first check runs right after the first frame: the window appears at once
+            # and the findings fill in a moment later (or at the first edit, if sooner).
+            self._check_scheduled = True
+            QTimer.singleShot(0, self.doc.run_pending_checks)
 
     # --- start-up -----------------------------------------------------------------------------
     def start(self, path: Path | None = None) -> None:
@@ -203,7 +213,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.show_page(self._keys[row])
 
-    def go_to_finding(self, finding: Finding) -> None:
+    def go_to_finding(self, finding: Any) -> None:
         self.go_to(finding.path)
 
     def go_to(self, path: str) -> bool:
@@ -224,7 +234,13 @@ class MainWindow(QMainWindow):
     def _refresh_findings(self) -> None:
         findings = self.doc.findings
         self.findings.set_findings(findings)
-        self.steps.update_states(findings)
+        self.steps.update_states(findings, pending=self.doc.checks_pending)
+        if self.doc.checks_pending:
+            for label in (self.exec_label, self.score_label, self.grade_label, self.count_label):
+                label.setText("审核中…" if label is self.count_label else "")
+            return
+        from perfdesk.checks.scoring import summary
+
         s = summary(self.doc.report)
         self.exec_label.setText(f"执行率：{fmt_percent(s.exec_rate, '—')}")
         self.score_label.setText(f"总分：{'—' if s.total is None else s.total}")
@@ -237,10 +253,10 @@ class MainWindow(QMainWindow):
         name = "示例报告" if self.files.is_demo else display_name(self.doc)
         self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.doc.dirty)
+        if not self.files.is_demo:
+            self.banner.hide()  # e.g. the demo was saved under a name of the user's
 
     def _on_reset(self) -> None:
-        if not self.files.is_demo:
-            self.banner.hide()
         self._update_title()
 
     # --- demo banner --------------------------------------------------------------------------
@@ -323,10 +339,6 @@ class MainWindow(QMainWindow):
         for act in (self.act_new, self.act_open, self.act_save, self.act_undo, self.act_redo,
                     self.act_generate):
             tools.addAction(act)
-        self._update_recent_enabled()
-
-    def _update_recent_enabled(self) -> None:
-        self.recent_menu.setEnabled(True)
 
     def _step_by(self, delta: int) -> None:
         row = max(0, min(self.steps.count() - 1, self.steps.currentRow() + delta))

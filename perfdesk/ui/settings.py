@@ -1,16 +1,17 @@
 """Where PerfDesk keeps its settings, recovery file and logs; typed accessors for QSettings.
 
 Everything lives in one config folder: ``$PERFDESK_CONFIG_DIR`` when set (tests set it per
-test), otherwise Qt's per-user application config location. Settings are an INI file there,
-so they are easy to inspect, back up or delete.
+test), otherwise %APPDATA%\\PerfDesk on Windows and ~/.config/perfdesk elsewhere. Settings
+are an INI file there, so they are easy to inspect, back up or delete.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 
 ORG_NAME = "PerfDesk"
 APP_NAME = "PerfDesk"
@@ -18,12 +19,20 @@ MAX_RECENT = 8
 
 
 def config_dir() -> Path:
+    """PerfDesk's per-user folder: settings, log, recovery files and user templates.
+
+    The same folder as perfdesk.render.templates.user_config_dir() (kept in step by hand:
+    importing perfdesk.render here would load the check engine at start-up).
+    """
     env = os.environ.get("PERFDESK_CONFIG_DIR")
     if env:
         path = Path(env)
+    elif sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        path = Path(base) / "PerfDesk"
     else:
-        loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-        path = Path(loc) if loc else Path.home() / ".perfdesk"
+        base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+        path = Path(base) / "perfdesk"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -18,11 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.ui.pages import STEPS, page_for_path
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-from perfdesk.checks import ERROR, WARNING, Finding
-from perfdesk.ui.pages import STEPS, page_for_path
+    from perfdesk.checks import Finding
+
+# Severities as perfdesk.checks.finding names them (not imported: the check engine loads
+# after the window is on screen).
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 OK, WARN, ERR, NEUTRAL = "ok", "warning", "error", "neutral"
 COLOURS = {OK: "#2e7d32", WARN: "#b26a00", ERR: "#c62828", NEUTRAL: "#607d8b"}
@@ -70,7 +76,7 @@ def state_text(errors: int, warnings: int) -> tuple[str, str]:
         return ERR, text
     if warnings:
         return WARN, f"{warnings} 个警告"
-    return OK, "已完成，无问题"
+    return OK, "无错误、无警告"
 
 
 class _StepDelegate(QStyledItemDelegate):
@@ -133,13 +139,15 @@ class StepList(QListWidget):
     def keys(self) -> list[str]:
         return [key for key, *_ in STEPS]
 
-    def update_states(self, findings: list[Finding]) -> None:
+    def update_states(self, findings: list[Finding], *, pending: bool = False) -> None:
         counts = count_by_page(findings)
         total_errors = sum(c[ERROR] for c in counts.values())
         for row in range(self.count()):
             item = self.item(row)
             key = item.data(KEY_ROLE)
-            if key == "generate":
+            if pending:
+                state, text = NEUTRAL, "审核中…"
+            elif key == "generate":
                 state, text = (ERR, "有错误，将生成草稿") if total_errors else (OK, "可以生成")
             else:
                 c = counts.get(key, Counter())

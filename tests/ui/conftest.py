@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+REAL = {name: getattr(dialogs, name) for name in DEFAULTS}  # before any test patches them
+
+
 class DialogRecorder:
     """Stands in for perfdesk.ui.dialogs: records every call, answers from a script."""
 
@@ -63,6 +66,14 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
 
 @pytest.fixture
+def real_dialogs(dialog_log: DialogRecorder, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Put the real helpers back, for the tests of dialogs.py itself (close them by timer)."""
+    for name, func in REAL.items():
+        monkeypatch.setattr(dialogs, name, func)
+    return REAL
+
+
+@pytest.fixture
 def make_window(qtbot: Any) -> Iterator[Any]:
     """Build MainWindows (shown, 1366×768); at teardown they close without asking."""
     from perfdesk.ui.main_window import MainWindow
@@ -78,6 +89,7 @@ def make_window(qtbot: Any) -> Iterator[Any]:
         with qtbot.waitActive(w):  # keyboard shortcuts need the active window
             w.show()
             w.activateWindow()
+        qtbot.waitUntil(lambda: not w.doc.checks_pending)  # first check: after the first frame
         made.append(w)
         return w
 

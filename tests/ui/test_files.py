@@ -146,3 +146,37 @@ def test_missing_recent_file_is_dropped(make_window, tmp_path, dialog_log):
     assert not w.files.open_path(gone)
     assert "找不到文件" in dialog_log.texts("error")
     assert gone.resolve() not in settings.recent_files()
+
+
+def test_one_config_folder_for_settings_and_user_templates(monkeypatch, tmp_path):
+    from perfdesk.render.templates import user_config_dir
+
+    monkeypatch.delenv("PERFDESK_CONFIG_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("APPDATA", str(tmp_path))
+    assert settings.config_dir() == user_config_dir()
+
+
+def test_the_real_dialog_helpers(qtbot, real_dialogs):
+    """dialogs.py itself: Chinese buttons, and the answer of the button clicked."""
+    from pytestqt.qt_compat import qt_api
+
+    QApplication = qt_api.QtWidgets.QApplication
+    seen = []
+
+    def click(label):
+        def later():
+            box = QApplication.activeModalWidget()
+            seen.append(sorted(b.text() for b in box.buttons()))
+            next(b for b in box.buttons() if b.text() == label).click()
+        qt_api.QtCore.QTimer.singleShot(50, later)
+
+    click("不保存")
+    assert real_dialogs["ask_save_changes"](None, "a.perfdesk") == dialogs.DISCARD
+    click("取消")
+    assert real_dialogs["ask_save_changes"](None, "a.perfdesk") == dialogs.CANCEL
+    click("恢复")
+    assert real_dialogs["question"](None, "恢复", "是否恢复？", yes="恢复", no="放弃") is True
+    click("确定")
+    real_dialogs["error"](None, "无法打开报告", "文件内容 <b>不是</b> JSON", "细节")
+    assert seen[0] == ["不保存", "保存", "取消"]

@@ -158,7 +158,7 @@ def test_run_opens_the_file_from_argv(demo, tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert settings.recent_files()[0] == path.resolve()
-    assert settings.log_path().exists()
+    assert settings.log_path().parent.exists()
     assert not settings.fault_path().exists()  # clean exit: nothing to report next time
 
 
@@ -168,3 +168,33 @@ def test_previous_hard_crash_is_reported_once(monkeypatch):
     settings.fault_path().write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
     assert "Segmentation fault" in app.previous_fault()
     assert app.previous_fault() == ""
+
+
+def test_first_check_waits_for_the_first_frame_but_an_edit_never_waits(qtbot):
+    from perfdesk.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.start()  # the demo
+    assert w.doc.checks_pending and w.doc.findings == []
+    assert w.steps.state_of("basic") == ("neutral", "审核中…")
+    basic = w.doc.report.basic
+    w.doc.set_value("declared.basic.actual",
+                    basic.personnel.actual + basic.public.actual + Decimal(1))
+    assert not w.doc.checks_pending
+    assert w.findings.item_for("R-B01") is not None  # no event loop turn needed
+    w.doc.undo_stack.setClean()
+    w.show()
+    w.close()
+
+
+def test_window_shows_then_checks(qtbot):
+    from perfdesk.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.start()
+    w.show()
+    qtbot.waitUntil(lambda: not w.doc.checks_pending, timeout=3000)
+    assert w.score_label.text().startswith("总分：")
+    w.close()

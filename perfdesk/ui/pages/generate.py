@@ -8,6 +8,7 @@ when generating.
 from __future__ import annotations
 
 import copy
+import html
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -56,7 +58,6 @@ class GeneratePage(Page):
         self.result: Any = None
         self._thread: QThread | None = None
         self._worker: Worker | None = None
-        self._last_request: tuple[Path, dict[str, Any]] | None = None
 
         # 模板
         self.template = QComboBox()
@@ -99,14 +100,18 @@ class GeneratePage(Page):
         form = QFormLayout()
         form.addRow("报告模板：", self.template)
         outs = QVBoxLayout()
-        outs.addWidget(self.word)
+        word_row = QHBoxLayout()
+        word_row.addWidget(self.word)
+        word_row.addSpacing(24)
+        word_row.addWidget(self.pdf)
+        word_row.addStretch(1)
+        outs.addLayout(word_row)
         excel_row = QHBoxLayout()
         excel_row.addWidget(self.excel)
         excel_row.addWidget(self.one_book)
         excel_row.addWidget(self.separate)
         excel_row.addStretch(1)
         outs.addLayout(excel_row)
-        outs.addWidget(self.pdf)
         form.addRow("生成内容：", outs)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -122,6 +127,7 @@ class GeneratePage(Page):
         self.draft_text = QLabel()
         self.draft_text.setObjectName("draftText")
         self.draft_text.setWordWrap(True)
+        self.draft_text.setTextFormat(Qt.TextFormat.RichText)
         to_findings = QPushButton("查看审核结果")
         to_findings.setObjectName("showFindings")
         to_findings.clicked.connect(self.show_findings_requested)
@@ -141,6 +147,7 @@ class GeneratePage(Page):
         self.status = QLabel("")
         self.status.setObjectName("generateStatus")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)  # dynamic parts are escaped
         run_row = QHBoxLayout()
         run_row.addWidget(self.generate_button)
         run_row.addWidget(self.progress, 1)
@@ -149,6 +156,8 @@ class GeneratePage(Page):
         self.files = QListWidget()
         self.files.setObjectName("generatedFiles")
         self.files.setMinimumHeight(60)
+        # Take the height that is left, but never ask for more (the page must fit at 768 px).
+        self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.files.setToolTip("双击打开文件")
         self.files.itemActivated.connect(
             lambda item: open_url(Path(item.data(Qt.ItemDataRole.UserRole))))
@@ -171,7 +180,7 @@ class GeneratePage(Page):
         rl.addWidget(self.files, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(options)
         layout.addWidget(self.draft_box)
         layout.addLayout(run_row)
@@ -228,8 +237,9 @@ class GeneratePage(Page):
     def _update_draft(self) -> None:
         errors = [f for f in self.doc.findings if f.severity == ERROR]
         self.draft_box.setVisible(bool(errors))
+        self.generate_button.setText("生成草稿" if errors else "生成报告")
         if errors:
-            lines = "".join(f"<br>· {f.message}" for f in errors[:5])
+            lines = "".join(f"<br>· {html.escape(f.message)}" for f in errors[:5])
             more = f"<br>…… 另有 {len(errors) - 5} 个" if len(errors) > 5 else ""
             self.draft_text.setText(
                 f"<b>报告中有 {len(errors)} 个错误，生成的文件将标为“草稿”，不能作为正式报告上报。</b>"
@@ -267,7 +277,6 @@ class GeneratePage(Page):
         for key in ("word", "excel", "pdf"):
             settings.set_value(f"output/{key}", opts[key])
         settings.set_value("output/separate", opts["excel_separate"])
-        self._last_request = (folder, opts)
         report = copy.deepcopy(self.doc.report)
         worker = Worker(report, folder, opts, list(self.doc.findings), rename)
         thread = QThread(self)
@@ -295,7 +304,7 @@ class GeneratePage(Page):
 
     def _progress(self, percent: int, text: str) -> None:
         self.progress.setValue(percent)
-        self.status.setText(text)
+        self.status.setText(html.escape(text))
 
     def _done(self, result: Any) -> None:
         self._finish_thread()
@@ -306,12 +315,12 @@ class GeneratePage(Page):
             item.setData(Qt.ItemDataRole.UserRole, str(f))
             item.setToolTip(str(f))
             self.files.addItem(item)
-        text = f"已生成 {len(result.files)} 个文件，保存在“{self.folder.text()}”。"
+        text = html.escape(f"已生成 {len(result.files)} 个文件，保存在“{self.folder.text()}”。")
         if result.draft:
             text = ("<b style='color:#c62828'>已生成草稿</b>（报告中有错误，文件名带“草稿”）："
                     + text + "改正审核结果中的错误后再生成正式报告。")
         for note in result.notes:
-            text += f"<br>{note}"
+            text += f"<br>{html.escape(note)}"
         self.status.setText(text)
         self.progress.setValue(100)
         self._set_result_buttons()
@@ -321,7 +330,7 @@ class GeneratePage(Page):
         self._finish_thread()
         self.progress.setValue(0)
         message = getattr(exc, "message", None) or f"生成失败：{exc}"
-        self.status.setText(message)
+        self.status.setText(html.escape(message))
         self.generation_finished.emit(exc)
         if getattr(exc, "locked", False):
             answer = dialogs.choose(
@@ -360,7 +369,7 @@ class GeneratePage(Page):
         if problem:
             dialogs.info(self, "打印", problem)
         else:
-            self.status.setText(f"已发送到打印机：{path.name}")
+            self.status.setText(html.escape(f"已发送到打印机：{path.name}"))
 
     def _browse(self) -> None:
         chosen = dialogs.choose_dir(self, "选择输出文件夹", self.folder.text())
