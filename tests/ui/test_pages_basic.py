@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
-from PySide6.QtWidgets import QLineEdit, QWidget  # noqa: TID251 - GUI tests drive Qt
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
-from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.basic_info import BasicInfoPage
 from perfdesk.ui.widgets.string_list import StringListEditor
+from tests.ui.helpers import find, shown_page
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def page(qtbot, demo):
-    doc = DocumentController(demo)
-    page = BasicInfoPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    return page
-
-
-def find(page, name):
-    w = page.findChild(QWidget, name)
-    assert w is not None, name
-    return w
+    return shown_page(qtbot, BasicInfoPage, demo)
 
 
 def test_shows_demo_figures(page):

@@ -5,30 +5,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
-from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
+from PySide6.QtCore import Qt
 
 from perfdesk.model import figures
-from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.budget import BudgetPage
+from tests.ui.helpers import find, shown_page
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def page(qtbot, demo):
-    doc = DocumentController(demo)
-    page = BudgetPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    return page
-
-
-def find(page, name):
-    w = page.findChild(QWidget, name)
-    assert w is not None, name
-    return w
+    return shown_page(qtbot, BudgetPage, demo)
 
 
 def test_shows_demo_figures(page):

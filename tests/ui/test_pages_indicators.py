@@ -5,29 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
 
-from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.indicators import IndicatorsPage
 from perfdesk.ui.widgets.indicator_model import COL_SUGGEST
+from tests.ui.helpers import find, shown_page
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def page(qtbot, demo):
-    doc = DocumentController(demo)
-    page = IndicatorsPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    return page
-
-
-def find(page, name):
-    w = page.findChild(QWidget, name)
-    assert w is not None, name
-    return w
+    return shown_page(qtbot, IndicatorsPage, demo)
 
 
 def test_shows_demo(page):

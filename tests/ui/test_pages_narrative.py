@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
 
-from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.narrative import NarrativePage
 from perfdesk.ui.pages.narrative_preview import fallback, preview_html
+from tests.ui.helpers import find, shown_page
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def page(qtbot, demo):
-    doc = DocumentController(demo)
-    page = NarrativePage(doc)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    return page
-
-
-def find(page, name):
-    w = page.findChild(QWidget, name)
-    assert w is not None, name
-    return w
+    return shown_page(qtbot, NarrativePage, demo)
 
 
 def test_shows_sections(page):

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QWidget  # noqa: TID251 - GUI tests drive Qt
+from PySide6.QtWidgets import QWidget
 
 from perfdesk.model.report import (
     Adjustment,

@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
-from PySide6.QtGui import QImage  # noqa: TID251
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages import STEPS, page_class

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt  # noqa: TID251 - GUI tests drive Qt
-from PySide6.QtWidgets import QApplication  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from perfdesk.model import figures
 from perfdesk.model.report import Indicator, Report
