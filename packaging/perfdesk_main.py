@@ -11,12 +11,15 @@ at ``os.devnull`` so that ``print`` in the CLI paths or argparse cannot crash th
 once the GUI's event loop is running, print ``PERFDESK_SHOWN <titles>`` for the visible
 top-level windows and quit with exit code 0 (3 if no window is visible). It wraps
 ``QApplication.exec``, so the real start-up path in ``perfdesk.ui.app.run`` is what runs.
+If the main loop never starts (a modal message box at start-up), it exits with code 4 after
+``PERFDESK_QUIT_AFTER_SHOW_TIMEOUT`` seconds (default 60).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 
 QUIT_AFTER_SHOW = "PERFDESK_QUIT_AFTER_SHOW"
 
@@ -29,15 +32,29 @@ def _ensure_streams() -> None:
 
 
 def _install_quit_after_show() -> None:
-    from PySide6.QtCore import QTimer  # noqa: TID251 - test hook around the Qt event loop
+    from PySide6.QtCore import QCoreApplication, QTimer  # noqa: TID251 - test hook
     from PySide6.QtWidgets import QApplication  # noqa: TID251
 
     original_exec = QApplication.exec
 
+    def give_up() -> None:  # e.g. a modal message box before the main loop: never hang
+        print("PERFDESK_TIMEOUT no main event loop within "
+              f"{timeout:.0f} s", file=sys.stderr, flush=True)
+        os._exit(4)
+
+    timeout = float(os.environ.get("PERFDESK_QUIT_AFTER_SHOW_TIMEOUT", "60"))
+    watchdog = threading.Timer(timeout, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+
     def report_and_quit() -> None:
+        watchdog.cancel()
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         titles = [w.windowTitle() or type(w).__name__ for w in shown]
         print("PERFDESK_SHOWN", " | ".join(titles), flush=True)
+        # Qt's own strings (file dialogs, context menus) in Chinese: the translations loaded
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        print("PERFDESK_QT_TRANSLATION", f"Cancel={cancel}", flush=True)
         QApplication.exit(0 if shown else 3)
 
     def exec_then_quit(*_args: object) -> int:

@@ -58,15 +58,24 @@ Comment: /opt/perfdesk/_internal carries Python (PSF License), Qt 6 and PySide6 
  python-docx, docxtpl, openpyxl, Jinja2, lxml and MarkupSafe (MIT/BSD licences).
 
 Files: *
-Copyright: PerfDesk
+Copyright: $(date -u +%Y) PerfDesk
 License: Proprietary
 EOF
+# Debian changelog (required in a binary package's doc folder), one entry for this build.
+cat > "$STAGE/usr/share/doc/$PKG/changelog" <<EOF
+$PKG ($VERSION) unstable; urgency=medium
 
-# Normalise permissions: directories and executables 0755, everything else 0644.
+  * PerfDesk $VERSION, packaged from the PyInstaller bundle (see docs/install.md).
+
+ -- PerfDesk <perfdesk@localhost>  $(date -u -R)
+EOF
+gzip -9nf "$STAGE/usr/share/doc/$PKG/changelog"
+
+# Normalise permissions: directories and executables 0755, everything else (shared libraries
+# included) 0644.
 find "$STAGE" -type d -exec chmod 0755 {} +
 find "$STAGE" -type f -exec chmod 0644 {} +
 chmod 0755 "$STAGE/usr/bin/perfdesk" "$STAGE/opt/$PKG/PerfDesk" "$STAGE/opt/$PKG/perfdesk-cli"
-find "$STAGE/opt/$PKG/_internal" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 0755 {} +
 
 echo "==> computing Depends from the bundle's shared libraries"
 mapfile -t ELF_FILES < <(find "$STAGE/opt/$PKG" -type f \( -name '*.so' -o -name '*.so.*' \
@@ -121,11 +130,12 @@ Section: misc
 Priority: optional
 Homepage: https://localhost/perfdesk
 Description: 部门整体支出绩效自评报告助手 (PerfDesk)
- Offline desktop program for county budget units: enter the figures of the yearly
- departmental expenditure performance self-evaluation report once, check them, and
- generate the Word report and the Excel attachments.
+ Offline desktop program for county budget units: enter the figures of
+ the yearly departmental expenditure performance self-evaluation report
+ once, check them, and generate the Word report and the Excel attachments.
  .
- 离线使用：录入一次数据，自动审核，一键生成 Word 报告与 Excel 附件。
+ 离线使用：录入一次数据，自动审核，
+ 一键生成 Word 报告与 Excel 附件。
  PDF export uses LibreOffice when it is installed.
 EOF
 

@@ -11,7 +11,7 @@
 ; command line with /ALLUSERS (then Program Files, HKLM, UAC prompt).
 ;
 ; Uninstall removes only what Setup installed. The user's reports (wherever they were saved,
-; normally Documents) and PerfDesk's settings, autosave and logs (%LOCALAPPDATA%\PerfDesk) are
+; normally Documents) and PerfDesk's settings, autosave, logs and templates (%APPDATA%\PerfDesk) are
 ; kept, so a reinstall or upgrade finds them again.
 ;
 ; Language: the wizard is Chinese when ChineseSimplified.isl sits beside this script, English
@@ -70,6 +70,8 @@ ShowLanguageDialog=no
 LanguageDetectionMethod=uilanguage
 
 [Languages]
+; The first language is the default when the Windows UI language matches none of them:
+; PerfDesk itself is Chinese, so its installer is too whenever the translation is present.
 #if HaveChinese
 Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
 #endif
@@ -103,12 +105,16 @@ Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#AppExeName}"; WorkingDir: 
 
 [Registry]
 ; .perfdesk → PerfDesk.Report, under HKCU\Software\Classes (HKA in a per-user install).
+; Uninstall runs these entries in reverse order: values first, then the keys left empty.
+Root: HKA; Subkey: "Software\Classes\.perfdesk"; Flags: uninsdeletekeyifempty; Tasks: fileassoc
+Root: HKA; Subkey: "Software\Classes\.perfdesk\OpenWithProgids"; Flags: uninsdeletekeyifempty; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\.perfdesk"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\.perfdesk\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:FileTypeName}"; Flags: uninsdeletekey; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExeName},0"; Tasks: fileassoc
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExeName}"" ""%1"""; Tasks: fileassoc
-Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes"; ValueType: string; ValueName: ".perfdesk"; ValueData: ""; Flags: uninsdeletekey; Tasks: fileassoc
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppTitle}"; Flags: uninsdeletekey; Tasks: fileassoc
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExeName}\SupportedTypes"; ValueType: string; ValueName: ".perfdesk"; ValueData: ""; Tasks: fileassoc
 
 [Run]
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#AppTitle}}"; Flags: nowait postinstall skipifsilent

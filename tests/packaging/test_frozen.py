@@ -12,6 +12,7 @@ already built bundle instead (scripts/smoke_frozen.sh and the Windows workflow d
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    shutil.rmtree(work / "build", ignore_errors=True)  # ~150 MB of intermediate files
     return work / "dist" / "PerfDesk"
 
 
@@ -63,6 +65,10 @@ def test_bundle_layout(bundle: Path):
     assert (bundle / f"PerfDesk{EXE}").is_file()
     assert (internal / "resources" / "samples" / "demo.perfdesk").is_file()
     assert any((internal / "templates").glob("*.docx")), "templates/ not bundled"
+    assert {p.stem for p in (internal / "templates").glob("*.json")} == {
+        p.stem for p in (ROOT / "templates").glob("*.json")}, "template metadata"
+    assert (internal / "resources" / "indicator_library.json").is_file()
+    assert (internal / "resources" / "icons" / "perfdesk.png").is_file()
     assert (internal / "docx" / "templates" / "default.docx").is_file(), "python-docx data"
     # trimmed: no unused Qt modules, no tkinter, only zh_CN/en Qt translations
     names = {p.name for p in internal.rglob("*")}
@@ -113,6 +119,8 @@ def test_frozen_gui_opens_main_window_offscreen(bundle: Path, frozen_env: dict[s
     shown = [ln for ln in proc.stdout.splitlines() if ln.startswith("PERFDESK_SHOWN")]
     assert shown and "PerfDesk" in shown[0], proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr, proc.stderr
+    # Qt's bundled zh_CN translation is found and loaded (Qt's own dialogs speak Chinese)
+    assert "PERFDESK_QT_TRANSLATION Cancel=取消" in proc.stdout, proc.stdout
 
 
 def test_frozen_gui_executable_starts(bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
@@ -156,3 +164,22 @@ def test_frozen_render_pdf_with_libreoffice(bundle: Path, frozen_env: dict[str, 
     assert proc.returncode == 0, proc.stdout + proc.stderr
     pdfs = list(out_dir.glob("*.pdf"))
     assert pdfs and pdfs[0].stat().st_size > 1000, proc.stdout + proc.stderr
+
+
+def test_frozen_other_subcommands(bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
+    """rules, new --from and import (reads the rendered attachments back): every lazy import."""
+    cli = bundle / f"perfdesk-cli{EXE}"
+    out = _run(cli, ["rules", "--json"], frozen_env, tmp_path)
+    assert out.returncode == 0 and '"R-C01"' in out.stdout, out.stderr
+    nxt = tmp_path / "2025.perfdesk"
+    out = _run(cli, ["new", "--from", str(DEMO), "-o", str(nxt)], frozen_env, tmp_path)
+    assert out.returncode == 0 and nxt.is_file(), out.stdout + out.stderr
+    out = _run(cli, ["render", str(DEMO), "-o", str(tmp_path / "xlsx"), "--no-word"],
+               frozen_env, tmp_path, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    workbook = next((tmp_path / "xlsx").glob("*.xlsx"))
+    imported = tmp_path / "导入.perfdesk"
+    out = _run(cli, ["import", str(workbook), "-o", str(imported)], frozen_env, tmp_path)
+    assert out.returncode == 0 and imported.is_file(), out.stdout + out.stderr
+    out = _run(cli, ["check", str(imported)], frozen_env, tmp_path)
+    assert out.returncode in (0, 1) and "审核完成" in out.stdout, out.stdout + out.stderr
