@@ -186,6 +186,11 @@ COMMANDS = ("gui", "check", "render", "new", "import", "rules")
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A console or pipe in a legacy code page (English Windows) cannot encode Chinese:
+    # print what it can rather than crash mid-report.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     # `perfdesk` alone, or `perfdesk report.perfdesk` (a double-clicked file), starts the GUI.
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["gui", *argv]

@@ -53,3 +53,14 @@ def test_cli_check_demo_exits_0_with_summary(capsys):
     assert main(["check", str(demo_report_path())]) == 0
     out = capsys.readouterr().out
     assert "0 个错误" in out and "等级 优" in out
+
+
+def test_cli_output_survives_a_console_that_cannot_encode_chinese(tmp_path: Path):
+    import subprocess
+    import sys
+
+    env = {"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run([sys.executable, "-m", "perfdesk", "check", str(demo_report_path())],
+                          capture_output=True, env=env)
+    assert proc.returncode == 0, proc.stderr.decode("ascii", "replace")
+    assert b"R-S01" in proc.stdout
