@@ -12,9 +12,7 @@ from perfdesk.render.xlsx_tables import (
     WIDTHS,
     budget_header,
     budget_line,
-    goals_block,
-    indicator_table,
-    total_row,
+    performance_tail,
 )
 
 SHEET_NAME = "附件2 整体支出绩效自评表"
@@ -63,8 +61,5 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
             g.text(row, 9, "")
         row += 1
 
-    row = goals_block(g, row, report.goals, report.achievements)
-    header, row = indicator_table(g, row, report.indicators, report.scoring.weights)
-    row = total_row(g, row, s)
-    row = g.signature_line(row + 1, report.signature_date)
-    g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)
+    performance_tail(g, row, report, report.goals, report.achievements, report.indicators, s,
+                     draft=draft)

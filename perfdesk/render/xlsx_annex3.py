@@ -11,9 +11,7 @@ from perfdesk.render.xlsx_tables import (
     WIDTHS,
     budget_header,
     budget_line,
-    goals_block,
-    indicator_table,
-    total_row,
+    performance_tail,
 )
 
 TITLE = "项目支出绩效自评表"
@@ -51,8 +49,5 @@ def build(ws: Worksheet, report: Report, project: Project, n: int, *, draft: boo
         budget_line(g, row, label, getattr(project.funding, key))
         row += 1
 
-    row = goals_block(g, row, project.goals, project.achievements)
-    header, row = indicator_table(g, row, project.indicators, report.scoring.weights)
-    row = total_row(g, row, s)
-    row = g.signature_line(row + 1, report.signature_date)
-    g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)
+    performance_tail(g, row, report, project.goals, project.achievements, project.indicators, s,
+                     draft=draft)

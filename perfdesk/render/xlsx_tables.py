@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from perfdesk.checks.scoring import ScoreSummary
-from perfdesk.model.report import Amounts, Indicator
+from perfdesk.model.report import Amounts, Indicator, Report
 from perfdesk.render.xlsx_style import Grid, text_units
 
 WIDTHS = [9.0, 12.0, 12.0, 24.0, 13.0, 13.0, 7.0, 8.0, 18.0]
@@ -123,3 +123,15 @@ def total_row(g: Grid, row: int, s: ScoreSummary) -> int:
     g.score(row, 8, s.total)
     g.text(row, 9, "")
     return row + 1
+
+
+def performance_tail(g: Grid, row: int, report: Report, goals: Sequence[str],
+                     achievements: Sequence[str], indicators: Sequence[Indicator],
+                     s: ScoreSummary, *, draft: bool) -> None:
+    """What 附件2 and 附件3 share below the money block: goals, indicators, 总分, signature,
+    and the print setup that repeats the indicator header on every page."""
+    row = goals_block(g, row, goals, achievements)
+    header, row = indicator_table(g, row, indicators, report.scoring.weights)
+    row = total_row(g, row, s)
+    row = g.signature_line(row + 1, report.signature_date)
+    g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)
