@@ -34,3 +34,13 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     yield
+
+
+def require_pdf_converter(available: bool, what: str = "LibreOffice (soffice)") -> None:
+    """Skip on a developer machine without the converter; in CI it must be there (.ci/run
+    installs it), so its absence fails instead of silently skipping the PDF tests."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing on CI; scripts/setup.sh should have installed it")
+    pytest.skip(f"{what} is not installed")

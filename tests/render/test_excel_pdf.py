@@ -11,13 +11,13 @@ import pytest
 
 from perfdesk.model.report import Indicator, Report
 from perfdesk.render.excel import render_workbook
+from tests.conftest import require_pdf_converter
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def to_pdf(xlsx: Path, tmp_path: Path) -> Path:
-    if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    require_pdf_converter(SOFFICE is not None)
     profile = tmp_path / "lo_profile"
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",

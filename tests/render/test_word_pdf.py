@@ -16,14 +16,12 @@ from perfdesk.render import pdf
 from perfdesk.render.pdf import PdfUnavailable, convert_to_pdf
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
-
-needs_soffice = pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice not installed")
+from tests.conftest import require_pdf_converter
 
 
 @pytest.fixture(scope="module")
 def pdfs(word_env, tmp_path_factory) -> dict[str, Path]:
-    if pdf.find_soffice() is None:
-        pytest.skip("LibreOffice not installed")
+    require_pdf_converter(pdf.find_soffice() is not None)
     out = tmp_path_factory.mktemp("pdf")
     report = load_report(demo_report_path())
     made = {}
@@ -45,7 +43,6 @@ def _pages(path: Path) -> int:
 
 
 @pytest.mark.slow
-@needs_soffice
 def test_libreoffice_converts_every_page(pdfs):
     for path in pdfs.values():
         assert path.suffix == ".pdf" and path.stat().st_size > 10_000
@@ -59,7 +56,6 @@ def test_libreoffice_converts_every_page(pdfs):
 
 
 @pytest.mark.slow
-@needs_soffice
 def test_table_form_pdf(pdfs):
     text = _text(pdfs["table"])
     assert "绩效指标完成情况" in text and "新增市场主体户数" in text

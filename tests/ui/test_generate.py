@@ -9,6 +9,7 @@ import pytest
 from perfdesk.checks import ERROR, Finding
 from perfdesk.ui import settings
 from perfdesk.ui.pages import generate as gen
+from tests.conftest import require_pdf_converter
 
 pytestmark = pytest.mark.gui
 
@@ -188,8 +189,7 @@ def test_template_choice_is_an_undoable_edit(make_window):
 @pytest.mark.slow
 def test_pdf_where_available(make_window, qtbot, tmp_path):
     _w, page = _page(make_window, tmp_path, excel=False)
-    if not page.pdf.isEnabled():
-        pytest.skip("no PDF converter on this machine")
+    require_pdf_converter(page.pdf.isEnabled(), "a PDF converter")
     page.pdf.setChecked(True)
     result = _run(qtbot, page)
     pdfs = [p for p in result.files if p.suffix == ".pdf"]
