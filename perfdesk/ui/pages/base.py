@@ -17,6 +17,7 @@ class Page(QWidget):
 
     key = ""
     title = ""
+    scrolls_itself = False  # True: the page has its own scroll area(s); do not wrap it in one
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -58,6 +58,8 @@ def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
 class FormPage(Page):
     """A Page whose content scrolls; subclasses fill ``self.body`` in ``build()``."""
 
+    scrolls_itself = True
+
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.binder = Binder(doc, self)
