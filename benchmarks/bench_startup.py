@@ -48,7 +48,7 @@ app.exec()
 """
 
 # The least any window showing this report can do in this stack: the bare window plus
-# Qt's enum namespace (PySide6 builds all of its ~100 Python enums on first use, and
+# Qt's enum namespace (PySide6 builds all 93 of its Python enums on first use, and
 # every real widget uses one), the document model, the demo file parsed and one label
 # of text (the first text pays for the font lookup). PerfDesk can approach this, not beat it.
 FLOOR = BARE.replace("w.show()", f"""
