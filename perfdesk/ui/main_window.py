@@ -321,7 +321,12 @@ class MainWindow(QMainWindow):
         stack = self.doc.undo_stack
         self.act_undo = self._action(e, "撤销(&U)", stack.undo, QKeySequence.StandardKey.Undo, "actUndo")
         self.act_redo = self._action(e, "重做(&R)", stack.redo, QKeySequence.StandardKey.Redo, "actRedo")
-        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # Ctrl+Y as well (Word/WPS habit), but only once: where the platform's redo keys
+        # already include it, a second binding makes the key ambiguous and it does nothing.
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.act_redo.setShortcuts(redo_keys)
         self.act_undo.setEnabled(stack.canUndo())
         self.act_redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(self.act_undo.setEnabled)

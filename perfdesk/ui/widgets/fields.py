@@ -15,8 +15,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
 from perfdesk.model.money import MoneyError, parse_money, q2
@@ -27,6 +27,30 @@ from perfdesk.ui.widgets.binding import follow_document, set_path
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fff1f0;"
 COMPUTED_STYLE = "background: #eceff3; color: #303641; border: 1px solid #d5d9e0;"
 COMPUTED_TIP = "自动计算，不能直接修改"
+
+
+def undo_redo_key(event: QEvent) -> str:
+    """'undo' / 'redo' when ``event`` is a shortcut-override for those keys, else ''."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return ""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    ctrl_y = (event.key() == Qt.Key.Key_Y  # the window's second redo key (Word/WPS habit)
+              and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+    if event.matches(QKeySequence.StandardKey.Redo) or ctrl_y:
+        return "redo"
+    return ""
+
+
+def leave_to_document(event: QEvent, own_undo: bool, own_redo: bool) -> bool:
+    """Let the window's 撤销/重做 take Ctrl+Z / Ctrl+Y unless the editor has its own typing
+    to undo or redo. Without this a focused field swallows the keys even with nothing of
+    its own to undo, and Ctrl+Z after Tab would do nothing."""
+    key = undo_redo_key(event)
+    if (key == "undo" and not own_undo) or (key == "redo" and not own_redo):
+        event.ignore()  # not accepted: the shortcut goes on to the window's action
+        return True
+    return False
 
 
 class FieldError(ValueError):
@@ -176,6 +200,13 @@ class BoundLineEdit(QLineEdit):
         self.setToolTip(message or self.hint)
         self.setProperty("invalid", bool(message))
 
+    def event(self, event: QEvent) -> bool:
+        # Typing not yet committed is this field's to undo; anything else is the document's.
+        pending = self.isModified()
+        if leave_to_document(event, pending and self.isUndoAvailable(), pending and self.isRedoAvailable()):
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.isModified() or self.error):
             self.load(force=True)
@@ -319,6 +350,14 @@ class TextField(QPlainTextEdit):
         self.commit()
         super().focusOutEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        # Its own typing history is undone here first (each step is committed as it
+        # changes); once that is empty, Ctrl+Z goes on to the document.
+        text = self.document()
+        if leave_to_document(event, text.isUndoAvailable(), text.isRedoAvailable()):
+            return True
+        return super().event(event)
+
 
 class ComboField(QComboBox):
     """A choice among fixed values, shown with Chinese labels."""
@@ -381,3 +420,9 @@ class DateField(QDateEdit):
 
     def clear_date(self) -> None:
         self.setDate(_UNSET)
+
+    def event(self, event: QEvent) -> bool:
+        # Every change is committed at once, so there is never typing of its own to undo.
+        if leave_to_document(event, False, False):
+            return True
+        return super().event(event)
