@@ -7,6 +7,7 @@ file-format error messages use.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -15,6 +16,11 @@ _TOKEN = re.compile(r"([^\W\d]\w*)|\[(\d+)\]|\.")
 
 def split(path: str) -> list[str | int]:
     """'projects[0].amounts.actual' -> ['projects', 0, 'amounts', 'actual']."""
+    return list(_split(path))
+
+
+@functools.lru_cache(maxsize=8192)  # tables look up the same few hundred paths per repaint
+def _split(path: str) -> tuple[str | int, ...]:
     parts: list[str | int] = []
     pos = 0
     while pos < len(path):
@@ -26,7 +32,7 @@ def split(path: str) -> list[str | int]:
         elif m.group(2):
             parts.append(int(m.group(2)))
         pos = m.end()
-    return parts
+    return tuple(parts)
 
 
 def join(parts: list[str | int]) -> str:
@@ -46,7 +52,7 @@ def _step(obj: Any, part: str | int) -> Any:
 
 def get(root: Any, path: str) -> Any:
     obj = root
-    for part in split(path):
+    for part in _split(path):
         obj = _step(obj, part)
     return obj
 

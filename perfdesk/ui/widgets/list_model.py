@@ -21,7 +21,9 @@ class DocListModel(QAbstractTableModel):
     """Rows = items of the list at ``list_path``. Subclasses provide columns and data."""
 
     error = Signal(str)  # a refused edit or paste, in Chinese
-    depends_on_whole_report = False  # computed columns: refresh on every change
+    # Columns computed from the whole report (建议得分 uses the budget figures too): they
+    # are refreshed on every change; other cells only when their own row changes.
+    computed_columns: tuple[int, ...] = ()
 
     def __init__(self, doc: DocumentController, list_path: str) -> None:
         super().__init__()
@@ -63,13 +65,15 @@ class DocListModel(QAbstractTableModel):
         if not rows:
             return
         m = self._row_re.match(path)
-        if m and not self.depends_on_whole_report:
+        if m:
             row = int(m.group(1))
-            if row < rows:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, cols - 1))
-            return
-        if m or self.depends_on_whole_report or self.list_path.startswith(path):
+            if row < rows:  # and the row below: grouped cells show or hide by their neighbour
+                self.dataChanged.emit(self.index(row, 0), self.index(min(row + 1, rows - 1), cols - 1))
+        elif self.list_path.startswith(path):  # the whole list was replaced
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+            return
+        for col in self.computed_columns:
+            self.dataChanged.emit(self.index(0, col), self.index(rows - 1, col))
 
     def _on_structure(self, path: str) -> None:
         lp = self.list_path

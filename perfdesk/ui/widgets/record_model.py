@@ -64,7 +64,7 @@ class RecordTableModel(DocListModel):
         super().__init__(doc, list_path)
         self.columns = list(columns)
         self.factory = factory
-        self.depends_on_whole_report = any(c.computed for c in self.columns)
+        self.computed_columns = tuple(i for i, c in enumerate(self.columns) if c.computed)
 
     # --- shape -------------------------------------------------------------------------
     def columnCount(self, parent: Index | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -18,24 +18,46 @@ class WrapTableView(QTableView):
         vh.setMinimumSectionSize(26)
         vh.setDefaultSectionSize(self.fontMetrics().lineSpacing() + 12)
         self._pending = False
+        self._rows: set[int] | None = None  # rows to re-measure; None = all
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is not None:
             for sig in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                        model.dataChanged, model.layoutChanged):
+                        model.layoutChanged):
                 sig.connect(self.fit_rows)
+            model.dataChanged.connect(self._on_data_changed)
         self.fit_rows()
 
     def fit_rows(self, *_args: object) -> None:
+        """Re-measure every row (soon: once for a burst of changes)."""
+        self._rows = None
+        self._schedule()
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
+        # Measuring rows is the slow part of a big table: only the rows that changed, and
+        # not at all for computed columns (short numbers that never wrap).
+        fixed = getattr(self.model(), "computed_columns", ())
+        if all(c in fixed for c in range(top_left.column(), bottom_right.column() + 1)):
+            return
+        if self._rows is not None:
+            self._rows.update(range(top_left.row(), bottom_right.row() + 1))
+        self._schedule()
+
+    def _schedule(self) -> None:
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
-        self._pending = False
+        rows, self._rows, self._pending = self._rows, set(), False
         try:
-            self.resizeRowsToContents()
+            if rows is None:
+                self.resizeRowsToContents()
+            else:
+                count = self.model().rowCount() if self.model() is not None else 0
+                for row in sorted(r for r in rows if r < count):
+                    self.resizeRowToContents(row)
             self.updateGeometry()
         except RuntimeError:  # deleted meanwhile
             pass
