@@ -176,6 +176,23 @@ def in_band(score: Decimal, weight: Decimal, band: str) -> bool:
     return low <= score < high
 
 
+def band_to_fill(indicator: Indicator, settings: ScoringSettings) -> str:
+    """The 达成程度 for a qualitative row that has none: the band its 自评得分 falls in (the
+    user's own judgement, so R-I10 is then satisfied), else what its 实际完成值 says; "" when
+    neither tells, the row is not qualitative, or a band is already chosen."""
+    if indicator.band in BANDS:
+        return ""
+    s = suggest(indicator, settings)
+    if s.kind != targets.QUALITATIVE:
+        return ""
+    score, weight = indicator.score, indicator.weight
+    if score is not None and weight is not None and weight > 0:
+        for band in BANDS:
+            if in_band(score, weight, band):
+                return band
+    return s.band
+
+
 def band_top(weight: Decimal, band: str) -> Decimal:
     """The top of a band at two decimals: 分值 for 达成, one cent under 80% / 60% otherwise."""
     high = band_range(weight, band)[1]

@@ -204,3 +204,36 @@ def test_project_sums_are_exact_in_decimal(values):
     total = figures.projects_total(r).actual
     assert total == sum(values, D(0))
     assert isinstance(total, Decimal)
+
+
+# --- band_to_fill: 补选档次 for qualitative rows without a band ---------------------------
+def _qual(actual: str, score: str | None, band: str = "", weight: str = "10") -> Indicator:
+    return Indicator("效益指标", "社会效益指标", "指标", "有效提升", actual, D(weight),
+                     None if score is None else D(score), "", band)
+
+
+@pytest.mark.parametrize(("ind", "band"), [
+    (_qual("有效提升", "10"), BAND_MET),  # the score says 达成
+    (_qual("有所提升", "7"), BAND_PARTIAL),  # 70% of 10
+    (_qual("有效提升", "5.99"), BAND_MISSED),  # the score wins over the wording
+    (_qual("达成年度指标", None), BAND_MET),  # no score: the wording
+    (_qual("", None), ""),  # nothing to go by
+    (_qual("有效提升", "7", band=BAND_MET), ""),  # already chosen: left to the user
+    (row("≥10件", "12件"), ""),  # quantitative
+])
+def test_band_to_fill(ind, band):
+    from perfdesk.checks.scoring import band_to_fill
+
+    assert band_to_fill(ind, LINEAR) == band
+
+
+@settings(max_examples=200, deadline=None)
+@given(weight=st.integers(1, 3000).map(lambda n: D(n) / 100),
+       share=st.integers(0, 10000).map(lambda n: D(n) / 10000))
+def test_band_filled_from_a_score_always_contains_it(weight, share):
+    from perfdesk.checks.scoring import band_to_fill
+
+    score = (weight * share).quantize(D("0.01"))
+    band = band_to_fill(_qual("有效提升", str(score), weight=str(weight)), LINEAR)
+    assert band in (BAND_MET, BAND_PARTIAL, BAND_MISSED)
+    assert in_band(score, weight, band)  # so R-I10 is satisfied afterwards

@@ -73,3 +73,29 @@ def test_focus_path_cells(page, path, row, col):
                                   "scoring.reverse_formula"])
 def test_focus_path_other(page, path):
     assert page.focus_path(path)
+
+
+def test_fill_bands_chooses_every_missing_band_in_one_undo_step(qtbot):
+    from perfdesk.checks import check
+    from perfdesk.model import load_report
+    from tests.conftest import DATA
+
+    report = load_report(DATA / "seeds" / "seed_004.perfdesk")
+    page = shown_page(qtbot, IndicatorsPage, report)
+    table = find(page, "indicators")
+
+    def unbanded() -> int:
+        return sum(f.rule == "R-I10" and f.path.startswith("indicators[")
+                   for f in check(page.doc.report))
+
+    assert unbanded() == 7
+    depth = page.doc.undo_stack.count()
+    assert table.fill_bands() == 7
+    assert unbanded() == 0
+    assert "7 个定性指标" in table.message.text()
+    assert page.doc.undo_stack.count() == depth + 1
+    page.doc.undo_stack.undo()
+    assert unbanded() == 7
+    page.doc.undo_stack.redo()
+    assert table.fill_bands() == 0  # nothing left to fill
+    assert "没有可补选" in table.message.text()

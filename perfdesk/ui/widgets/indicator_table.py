@@ -47,6 +47,9 @@ class IndicatorTable(RecordTable):
         self.view.viewport().installEventFilter(self)
         self.add_button(tool_button("指标库…", "从常用指标库中选择指标添加", self.open_library,
                                     self))
+        self.add_button(tool_button(
+            "补选档次", "为还没选“定性档次”的定性指标选定档次：按自评得分所在档次，"
+            "没有得分时按实际完成值的表述（一步，可撤销）", self.fill_bands, self))
         self.subtotal = QLabel(self)
         self.subtotal.setObjectName(f"{path}:subtotal")
         self.subtotal.setWordWrap(True)
@@ -82,6 +85,25 @@ class IndicatorTable(RecordTable):
             return
         items = insert_grouped(list(self.model.items()), [copy.deepcopy(p) for p in picked])
         self.doc.replace_list(self.path, items, "从指标库添加")
+
+    def fill_bands(self) -> int:
+        """Choose the band of every qualitative row without one (one undo step); how many."""
+        from perfdesk.checks.scoring import band_to_fill
+
+        settings = self.doc.report.scoring
+        items = [copy.copy(i) for i in self.model.items()]
+        filled = 0
+        for item in items:
+            band = band_to_fill(item, settings)
+            if band:
+                item.band = band
+                filled += 1
+        if filled:
+            self.doc.replace_list(self.path, items, "补选定性档次")
+            self.show_message(f"已为 {filled} 个定性指标选定档次，请核对“定性档次”列；不合适可撤销（Ctrl+Z）。", error=False)
+        else:
+            self.show_message("没有可补选的定性指标：都已选定档次，或既无自评得分也无法从完成值判断。", error=False)
+        return filled
 
     def open_library(self) -> None:
         from perfdesk.ui.widgets.indicator_library import IndicatorLibraryDialog

@@ -167,7 +167,6 @@ class RecordTable(QWidget):
         self.view.setMinimumHeight(row_h * (min_rows + 1) + 8)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b42318;")
         self.message.hide()
         self.model.error.connect(self.show_message)
 
@@ -197,7 +196,9 @@ class RecordTable(QWidget):
     def add_button(self, button: QToolButton) -> None:
         self.buttons.insertWidget(self.buttons.count() - 1, button)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        """A line under the table: a refused edit (red) or the outcome of an action."""
+        self.message.setStyleSheet("color: #b42318;" if error else "color: #1f3a5f;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
