@@ -51,6 +51,9 @@ from perfdesk.ui.widgets.binding import reveal
 log = logging.getLogger(__name__)
 
 APP_TITLE = "PerfDesk 绩效自评"
+DEFAULT_SIZE = (1280, 740)
+SCREEN_MARGIN = 16  # px kept free around a first-start window
+TITLE_BAR = 32  # the window frame's title bar is outside the size we set
 
 
 class MainWindow(QMainWindow):
@@ -112,7 +115,7 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        self.resize(1280, 740)
+        self._default_geometry()
         self._restore_layout()
         self._refresh_findings()
         self._update_title()
@@ -384,6 +387,21 @@ class MainWindow(QMainWindow):
         settings.set_value("window/state", self.saveState())
         self.autosaver.stop()
         event.accept()
+
+    def _default_geometry(self) -> None:
+        """1280×740, but never larger than the screen's free area (a 1366×768 laptop keeps
+        ~728 px above the taskbar; 150 % scaling on 1920×1080 leaves 1280×690), centred."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        free = screen.availableGeometry()
+        width = min(DEFAULT_SIZE[0], free.width() - 2 * SCREEN_MARGIN)
+        height = min(DEFAULT_SIZE[1], free.height() - 2 * SCREEN_MARGIN - TITLE_BAR)
+        self.resize(max(width, 640), max(height, 480))
+        frame = self.frameGeometry()
+        frame.moveCenter(free.center())
+        self.move(frame.topLeft())
 
     def _restore_layout(self) -> None:
         geometry = settings.get_bytes("window/geometry")

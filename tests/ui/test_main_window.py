@@ -198,3 +198,34 @@ def test_window_shows_then_checks(qtbot):
     qtbot.waitUntil(lambda: not w.doc.checks_pending, timeout=3000)
     assert w.score_label.text().startswith("总分：")
     w.close()
+
+
+@pytest.mark.parametrize(("screen", "dpi", "fits"), [
+    ((1366, 768), 96, (1280, 704)),  # the common office laptop: shorter, title bar on screen
+    ((1920, 1080), 144, (1248, 656)),  # Windows at 150 %: 1280×720 logical pixels
+    ((2560, 1440), 96, (1280, 740)),  # a big screen: the designed size
+])
+def test_first_start_window_fits_the_screen(tmp_path, screen, dpi, fits):
+    """A fresh process on a configured screen (offscreen platform), no saved layout."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": screen[0],
+                                               "height": screen[1], "logicalDpi": dpi}]}))
+    code = ("from perfdesk.ui.app import create_app\nfrom perfdesk.ui.main_window import MainWindow\n"
+            "app = create_app(['x'])\nw = MainWindow()\ng = w.frameGeometry()\n"
+            "free = w.screen().availableGeometry()\n"
+            "print(w.width(), w.height(), int(free.contains(g)), g.center().x() - free.center().x(),"
+            " int(w.devicePixelRatio() * 100))")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "PERFDESK_CONFIG_DIR": str(tmp_path / "cfg")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, timeout=120,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    width, height, inside, off_centre, scale = map(int, done.stdout.split())
+    assert scale == dpi * 100 // 96  # Qt scales by the screen's DPI, as Windows does
+    assert (width, height) == fits
+    assert inside == 1 and abs(off_centre) <= 1
