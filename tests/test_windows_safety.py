@@ -214,6 +214,23 @@ def test_report_file_name_from_awkward_unit_name(demo: Report):
     assert "青禾县市场监督管理局" in name and "知识产权局" in name
 
 
+def test_report_file_name_without_a_year(demo: Report, tmp_path: Path):
+    """No year yet: no dangling '年度' at the front of the files (QA D9c)."""
+    from openpyxl import load_workbook
+
+    from perfdesk.render import render_all
+
+    assert base_name(demo) == f"{demo.year}年度{demo.unit_name}整体支出绩效自评报告"
+    demo.year = None
+    assert base_name(demo) == f"{demo.unit_name}整体支出绩效自评报告"
+    result = render_all(demo, tmp_path, word=False, excel=True)
+    assert [f.name for f in result.files] == [
+        f"{demo.unit_name}整体支出绩效自评报告（草稿）（附件）.xlsx"]  # R-C01: no year → draft
+    assert load_workbook(result.files[0]).properties.title == f"{demo.unit_name}绩效自评附件"
+    demo.unit_name = ""
+    assert base_name(demo) == "整体支出绩效自评报告"
+
+
 # --- the source stays Windows-safe ----------------------------------------------------------
 POSIX_ONLY = re.compile(
     r"\bos\.(fchmod|fchown|lchown|chown|getuid|geteuid|getgid|getegid|getpwnam|fork|forkpty|"

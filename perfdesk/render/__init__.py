@@ -31,8 +31,9 @@ class RenderResult:
 
 
 def base_name(report: Report) -> str:
-    year = report.year if report.year is not None else ""
-    return safe_filename(f"{year}年度{report.unit_name}整体支出绩效自评报告")
+    """'2024年度青禾县…整体支出绩效自评报告'; without a year, no dangling '年度'."""
+    year = f"{report.year}年度" if report.year is not None else ""
+    return safe_filename(f"{year}{report.unit_name}整体支出绩效自评报告")
 
 
 def render_all(

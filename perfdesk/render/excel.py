@@ -57,7 +57,8 @@ def build_workbook(report: Report, *, draft: bool = False,
         wb.create_sheet(sheet)
         builder(wb)
     wb.properties.creator = "PerfDesk"
-    wb.properties.title = clean_text(f"{report.year or ''}年度{report.unit_name}绩效自评附件")
+    year = f"{report.year}年度" if report.year is not None else ""
+    wb.properties.title = clean_text(f"{year}{report.unit_name}绩效自评附件")
     return wb
 
 

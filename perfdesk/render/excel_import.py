@@ -95,7 +95,8 @@ def import_workbook(path: str | Path) -> tuple[Report, list[ImportIssue]]:
             continue
         sr = SheetReader(ws, ws.title, issues)
         report.year = report.year or sheet_year(sr)
-        report.signature_date = report.signature_date or sheet_date(sr)
+        if report.signature_date is None:
+            report.signature_date, report.date_style = sheet_date(sr)
         if kind == "1" and annex1 is None:
             annex1 = read_annex1(sr)
         elif kind == "2" and annex2 is None:

@@ -115,7 +115,7 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     row += 1
     g.text(row, 1, NOTE, span=7, align="left", border=False)
     row += 1
-    row = g.signature_line(row + 1, report.signature_date)
+    row = g.signature_line(row + 1, report.signature_date, report.date_style)
     g.page_setup(portrait=True, title_rows=(header_row, header_row), draft=draft,
                  last_row=row - 1)
 

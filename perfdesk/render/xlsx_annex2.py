@@ -17,7 +17,10 @@ from perfdesk.render.xlsx_tables import (
 
 SHEET_NAME = "附件2 整体支出绩效自评表"
 TITLE = "预算单位整体支出绩效自评表"
-# 按收入性质分 (left, label B–D, value E) and 按支出性质分 (right, label F–H, value I).
+# 按收入性质分 (left half, label B–D, amount E) and 按支出性质分 (right half, label F–H,
+# amount I), side by side as on the paper form. Both are 执行 figures (Σ income = 年度资金总额
+# 全年执行数, R-B04), so each amount column gets its own "全年执行数" heading on the
+# 按…性质分 row: E and I otherwise sit under the block's 全年预算数 and 自评得分 headings.
 INCOME_ROWS = (
     ("general_budget", "其中：一般公共预算"),
     ("gov_fund", "政府性基金拨款"),
@@ -26,6 +29,7 @@ INCOME_ROWS = (
     ("carryover", "上年结转结余"),
 )
 SPENDING_ROWS = (("basic", "其中：基本支出"), ("projects", "项目支出"))
+AMOUNT_HEADING = "全年执行数"
 
 
 def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
@@ -44,8 +48,10 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     budget_header(g, row)
     budget_line(g, row + 1, "年度资金总额", overall_amounts(report), s)
     row += 2
-    g.text(row, 2, "按收入性质分：", span=4, align="left")
-    g.text(row, 6, "按支出性质分：", span=4, align="left")
+    g.text(row, 2, "按收入性质分：", span=3, align="left")
+    g.text(row, 5, AMOUNT_HEADING, bold=True)
+    g.text(row, 6, "按支出性质分：", span=3, align="left")
+    g.text(row, 9, AMOUNT_HEADING, bold=True)
     row += 1
     spending = {"basic": basic_amounts(report).actual,
                 "projects": figures.effective_projects(report).actual}

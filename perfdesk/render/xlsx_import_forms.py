@@ -13,9 +13,9 @@ from datetime import date
 from decimal import Decimal
 
 from perfdesk.model.money import MoneyError, parse_money
-from perfdesk.model.report import Amounts, Building, Indicator
+from perfdesk.model.report import DATE_STYLE_ARABIC, Amounts, Building, Indicator
 from perfdesk.render import xlsx_annex1, xlsx_annex2, xlsx_annex3
-from perfdesk.render.xlsx_read import SheetReader, bare_label, find_date, norm
+from perfdesk.render.xlsx_read import SheetReader, bare_label, find_date_styled, norm
 from perfdesk.render.xlsx_tables import INDICATOR_HEADERS
 
 _YEAR = re.compile(r"(\d{4})\s*年度")
@@ -88,13 +88,14 @@ def sheet_year(sr: SheetReader) -> int | None:
     return None
 
 
-def sheet_date(sr: SheetReader) -> date | None:
+def sheet_date(sr: SheetReader) -> tuple[date | None, str]:
+    """填报日期 under the table and its style (Arabic or Chinese numerals)."""
     for r in range(sr.max_row, max(sr.max_row - 6, 0), -1):
         for c in range(1, sr.max_col + 1):
             v = sr.raw(r, c)
             if isinstance(v, str) and "日期" in v:
-                return find_date(v)
-    return None
+                return find_date_styled(v)
+    return None, DATE_STYLE_ARABIC
 
 
 def _labelled_text(sr: SheetReader, label: str) -> str:

@@ -21,10 +21,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.model.money import CENT, MoneyError, parse_money
+from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE
 
 _SPACE = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(\d+|[一二三四五六七八九十]+)[、.．]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# 二〇二一年四月二十八日 (DOMAIN.md §2.2); hand-typed forms also use ○, O, 0 or 零 for 〇
+_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {
+    "○": 0, "O": 0, "o": 0, "0": 0, "零": 0, "Ｏ": 0}
+_CN_NUMBER = "[一二三四五六七八九十]{1,3}"
+_CN_DATE = re.compile(rf"([〇○Oo0零Ｏ一二三四五六七八九]{{4}})\s*年\s*({_CN_NUMBER})\s*月"
+                      rf"\s*({_CN_NUMBER})\s*日")
 
 
 @dataclass(frozen=True)
@@ -58,14 +65,31 @@ def bare_label(value: Any) -> str:
     return text.rstrip(":")
 
 
-def find_date(text: str) -> date | None:
-    m = _DATE.search(text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+def _small_chinese(text: str) -> int:
+    """十 → 10, 二十一 → 21, 三十 → 30, 九 → 9 (month and day numbers); -1 if malformed."""
+    tens, sep, ones = text.partition("十")
+    if not sep:
+        return _CN_DIGITS.get(text, -1)
+    t = _CN_DIGITS.get(tens, -1) if tens else 1
+    o = _CN_DIGITS.get(ones, -1) if ones else 0
+    return -1 if min(t, o) < 0 else t * 10 + o
+
+
+def find_date_styled(text: str) -> tuple[date | None, str]:
+    """The date in ``text`` and how it is written: DATE_STYLE_ARABIC or DATE_STYLE_CHINESE."""
+    if m := _DATE.search(text):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), DATE_STYLE_ARABIC
+        except ValueError:
+            return None, DATE_STYLE_ARABIC
+    if m := _CN_DATE.search(text):
+        year = int("".join(str(_CN_DIGITS[ch]) for ch in m.group(1)))
+        try:
+            return (date(year, _small_chinese(m.group(2)), _small_chinese(m.group(3))),
+                    DATE_STYLE_CHINESE)
+        except ValueError:
+            return None, DATE_STYLE_CHINESE
+    return None, DATE_STYLE_ARABIC
 
 
 class SheetReader:

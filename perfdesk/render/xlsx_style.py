@@ -26,6 +26,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
+from perfdesk.model.money import HUNDRED, q2
+from perfdesk.model.report import DATE_STYLE_ARABIC
+from perfdesk.render.dates import format_date
+
 FONT_TABLE = "宋体"
 FONT_TITLE = "宋体"
 SIZE_BODY = 10
@@ -42,7 +46,7 @@ _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 # XML 1.0 forbids most C0 controls; keep tab, newline (carriage return becomes newline).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_PERCENT_PLACES = Decimal("0.0001")
+BLANK_DATE = "    年  月  日"  # left for the hand to fill in
 
 
 # style arrays per workbook, keyed by what the cell looks like (see Grid._styled)
@@ -79,10 +83,11 @@ def text_units(text: str) -> float:
 
 
 def percent_value(fraction: Decimal | None) -> Decimal | None:
-    """A rate as stored: rounded so that '0.00%' shows exactly what the cell holds."""
+    """A rate as stored: rounded like the Word report (``q2`` of the percentage, half up),
+    so that '0.00%' shows exactly what the cell holds and what the report prints."""
     if fraction is None:
         return None
-    return fraction.quantize(_PERCENT_PLACES)
+    return q2(fraction * HUNDRED).scaleb(-2)  # 12.345% → 12.35 → 0.1235
 
 
 def money_value(value: Decimal | None) -> Decimal | None:
@@ -90,8 +95,9 @@ def money_value(value: Decimal | None) -> Decimal | None:
     return value
 
 
-def fmt_date(d: date | None) -> str:
-    return f"{d.year}年{d.month}月{d.day}日" if d else "    年  月  日"
+def fmt_date(d: date | None, style: str = DATE_STYLE_ARABIC) -> str:
+    """填报日期 in the report's date style, exactly as the Word 落款 writes it."""
+    return format_date(d, style, blank=BLANK_DATE)
 
 
 @dataclass
@@ -220,12 +226,13 @@ class Grid:
                   border=False)
         return row + 1
 
-    def signature_line(self, row: int, when: date | None) -> int:
+    def signature_line(self, row: int, when: date | None,
+                       style: str = DATE_STYLE_ARABIC) -> int:
         """'填报人：… 联系电话：… 填报日期：…' under the table, for hand completion."""
         third = self.ncols // 3
         self.text(row, 1, "填报人：", span=third, align="left", border=False)
         self.text(row, third + 1, "联系电话：", span=third, align="left", border=False)
-        self.text(row, 2 * third + 1, f"填报日期：{fmt_date(when)}",
+        self.text(row, 2 * third + 1, f"填报日期：{fmt_date(when, style)}",
                   span=self.ncols - 2 * third, align="left", border=False)
         return row + 1
 

@@ -133,5 +133,5 @@ def performance_tail(g: Grid, row: int, report: Report, goals: Sequence[str],
     row = goals_block(g, row, goals, achievements)
     header, row = indicator_table(g, row, indicators, report.scoring.weights)
     row = total_row(g, row, s)
-    row = g.signature_line(row + 1, report.signature_date)
+    row = g.signature_line(row + 1, report.signature_date, report.date_style)
     g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
 from perfdesk.cli import main
 from perfdesk.model import figures, load_report
-from perfdesk.model.report import Building, Report
+from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE, Building, Report
 from perfdesk.render.excel import render_workbook
 from perfdesk.render.excel_import import ImportProblem, import_workbook
 
@@ -287,3 +288,37 @@ def test_separate_files_import_alone(demo: Report, tmp_path: Path):
     r3, p3 = import_workbook(files[3])
     assert p3 == [] and [p.name for p in r3.projects] == [demo.projects[1].name]
     assert r3.projects[0].amounts.annual == demo.projects[1].amounts.annual
+
+
+# -- QA D6: the 填报日期 keeps the report's date style through import ------------------
+SEED_001 = Path(__file__).resolve().parents[1] / "data" / "seeds" / "seed_001.perfdesk"
+
+
+def test_chinese_numeral_date_round_trips(tmp_path: Path):
+    seed = load_report(SEED_001)
+    assert seed.date_style == DATE_STYLE_CHINESE
+    again, problems = roundtrip(seed, tmp_path)  # 二〇二一年四月二十八日 on every sheet, twice
+    assert problems == []
+    assert again.signature_date == seed.signature_date == date(2021, 4, 28)
+    assert again.date_style == DATE_STYLE_CHINESE
+
+
+@pytest.mark.parametrize(("text", "when", "style"), [
+    ("填报日期：二〇二四年三月十八日", date(2024, 3, 18), DATE_STYLE_CHINESE),
+    ("填报日期：二○二四年十二月三十一日", date(2024, 12, 31), DATE_STYLE_CHINESE),  # ○ typed
+    ("填报日期：2024 年 3 月 18 日", date(2024, 3, 18), DATE_STYLE_ARABIC),
+    ("填报日期：二〇二四年二月三十日", None, DATE_STYLE_CHINESE),  # no such day: blank date
+])
+def test_hand_typed_signature_dates(demo: Report, tmp_path: Path, text: str,
+                                    when: date | None, style: str):
+    path = render_workbook(demo, tmp_path / "a.xlsx", draft=False)
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("填报日期"):
+                    c.value = text
+    wb.save(path)
+    again, _ = import_workbook(path)
+    assert again.signature_date == when
+    assert again.date_style == style

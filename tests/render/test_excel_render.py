@@ -11,8 +11,17 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.checks.scoring import project_summary, summary
-from perfdesk.model import figures
-from perfdesk.model.report import Indicator, Project, Report
+from perfdesk.model import figures, load_report
+from perfdesk.model.money import fmt_percent, q2
+from perfdesk.model.report import (
+    DATE_STYLE_ARABIC,
+    DATE_STYLE_CHINESE,
+    Amounts,
+    Building,
+    Indicator,
+    Project,
+    Report,
+)
 from perfdesk.render.excel import render_separate, render_workbook
 
 A1, A2 = "附件1 基础数据表", "附件2 整体支出绩效自评表"
@@ -36,7 +45,19 @@ def row_of(ws: Worksheet, label: str, col: int = 1, start: int = 1) -> int:
 
 
 def pct(fraction: Decimal | None) -> Decimal | None:
-    return None if fraction is None else fraction.quantize(Decimal("0.0001"))
+    """A rate as the '0.00%' cell must hold it: the Word report's rounding (half up)."""
+    return None if fraction is None else q2(fraction * 100).scaleb(-2)
+
+
+def shown(cell) -> str:
+    """A number cell as Excel/LibreOffice print it ('0.00' → 2 places, '0.00%' → percent);
+    asserts the cell holds no more places than it shows, so no viewer rounds it again."""
+    v = Decimal(str(cell.value))
+    if cell.number_format == "0.00%":
+        assert (v * 100) == (v * 100).quantize(Decimal("0.01")), cell.coordinate
+        return f"{v * 100:.2f}%"
+    assert cell.number_format == "0.00", cell.number_format
+    return f"{v:.2f}"
 
 
 def check_indicators(ws: Worksheet, header: int, indicators: list[Indicator]) -> None:
@@ -298,3 +319,106 @@ def test_buildings_block(demo: Report, tmp_path: Path):
     assert got == [1200, 1180.5, 0.9838, 560, 548.2, 0.9789]
     assert [ws.cell(r, c).number_format for c in range(2, 8)] == [
         "0.00", "0.00", "0.00%", "0.00", "0.00", "0.00%"]
+
+
+# -- QA defects D5, D6, D9a --------------------------------------------------------------
+D = Decimal
+SEED_001 = Path(__file__).resolve().parents[1] / "data" / "seeds" / "seed_001.perfdesk"
+
+
+def test_percent_cells_round_half_up_like_the_word_report(demo: Report, tmp_path: Path):
+    """12.345 % is printed 12.35 % in Word (q2, half up); the workbook must show the same,
+    not 12.34 % (Decimal.quantize's default half-even)."""
+    demo.projects[2].amounts = Amounts(initial=D("200.00"), annual=D("200.00"),
+                                       actual=D("24.69"))  # 12.345 %
+    demo.staffing.authorized, demo.staffing.actual = 160, 137  # 85.625 %
+    demo.declared.overall = Amounts(annual=D("200.00"), actual=D("24.69"))
+    demo.buildings = [Building("执法业务用房", D("200.00"), D("24.69"), D("1600"), D("1370"))]
+    wb = render(demo, tmp_path)
+
+    ws = wb["附件3-3"]
+    r = row_of(ws, "年度资金总额", col=2)
+    assert shown(ws.cell(r, 8)) == fmt_percent(project_summary(demo, demo.projects[2]).exec_rate)
+    assert shown(ws.cell(r, 8)) == "12.35%"
+
+    ws = wb[A1]
+    staff = row_of(ws, "财政供养人员情况(人)") + 1
+    assert shown(ws.cell(staff, 6)) == fmt_percent(figures.staffing_rate(demo)) == "85.63%"
+    r = row_of(ws, "执法业务用房")
+    assert [shown(ws.cell(r, c)) for c in (4, 7)] == ["12.35%", "85.63%"]
+
+    ws = wb[A2]
+    r = row_of(ws, "年度资金总额", col=2)
+    assert shown(ws.cell(r, 8)) == fmt_percent(summary(demo).exec_rate) == "12.35%"
+
+
+def _signature_dates(wb) -> list[str]:
+    return [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("填报日期")]
+
+
+@pytest.mark.parametrize(("style", "text"), [
+    (DATE_STYLE_CHINESE, "二〇二一年四月二十八日"),
+    (DATE_STYLE_ARABIC, "2021年4月28日"),
+])
+def test_signature_date_follows_the_report_date_style(tmp_path: Path, style: str, text: str):
+    """seed 001's 落款 is in Chinese numerals; every sheet's 填报日期 says the same as Word."""
+    from perfdesk.render.word_context import build_context
+
+    report = load_report(SEED_001)
+    report.date_style = style
+    wb = render(report, tmp_path)
+    dates = _signature_dates(wb)
+    assert len(dates) == len(wb.worksheets) == 2 + len(report.projects)
+    assert set(dates) == {f"填报日期：{text}"}
+    assert build_context(report)["date_text"] == text  # what the Word 落款 prints
+
+
+def test_signature_date_left_blank_for_the_hand(demo: Report, tmp_path: Path):
+    demo.signature_date = None
+    demo.date_style = DATE_STYLE_CHINESE
+    assert set(_signature_dates(render(demo, tmp_path))) == {"填报日期：    年  月  日"}
+
+
+def _heading_above(ws: Worksheet, row: int, col: int) -> str:
+    """The nearest text above a number: the heading a reader takes the column to have."""
+    for r in range(row - 1, 0, -1):
+        v = ws.cell(r, col).value
+        if isinstance(v, str) and v.strip():
+            return v
+    return ""
+
+
+def test_annex2_income_and_spending_amounts_sit_under_an_execution_heading(
+        demo: Report, tmp_path: Path):
+    """按收入性质分 / 按支出性质分 are 执行 figures: the column heading over them must say
+    so, never 全年预算数 (E) or 自评得分 (I), as seed 004's paper form reads."""
+    ws = render(demo, tmp_path)[A2]
+    total = row_of(ws, "年度资金总额", col=2)
+    sub = row_of(ws, "按收入性质分：", col=2)
+    assert ws.cell(sub, 6).value == "按支出性质分："
+    incomes = {label: row_of(ws, label, col=2, start=sub) for label in (
+        "其中：一般公共预算", "政府性基金拨款", "纳入专户管理的非税收入拨款", "其他资金",
+        "上年结转结余")}
+    spendings = {label: row_of(ws, label, col=6, start=sub) for label in (
+        "其中：基本支出", "项目支出")}
+    for r in incomes.values():
+        assert _heading_above(ws, r, 5) == "全年执行数"
+    for r in spendings.values():
+        assert _heading_above(ws, r, 9) == "全年执行数"
+    # and the heading is the only text between the 年度资金总额 row and the amounts
+    assert [ws.cell(r, 5).value for r in range(total + 1, sub + 1)] == ["全年执行数"]
+    assert [ws.cell(r, 9).value for r in range(total + 1, sub + 1)] == ["全年执行数"]
+
+    inc = demo.income
+    assert [dec(ws.cell(r, 5).value) for r in incomes.values()] == [
+        inc.general_budget, inc.gov_fund, inc.special_account, inc.other, inc.carryover]
+    assert shown(ws.cell(incomes["其中：一般公共预算"], 5)) == "2150.56"
+    assert ws.cell(incomes["其中：一般公共预算"], 5).data_type == "n"
+    # Σ 按收入性质分 is what the 全年执行数 of 年度资金总额 shows (R-B04), not 全年预算数
+    income_sum = sum(dec(ws.cell(r, 5).value) or D(0) for r in incomes.values())
+    assert ws.cell(total - 1, 6).value == "全年执行数"
+    assert income_sum == dec(ws.cell(total, 6).value) == D("2176.98")
+    basic = spendings["其中：基本支出"]
+    assert dec(ws.cell(basic, 9).value) == figures.effective_basic(demo).actual
+    assert dec(ws.cell(spendings["项目支出"], 9).value) == figures.effective_projects(demo).actual
