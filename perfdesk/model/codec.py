@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from perfdesk.model.money import out_of_range
+
 _DECIMAL_TEXT = re.compile(r"^-?(\d+)(\.\d+)?$")
 
 
@@ -71,17 +73,21 @@ def _decimal(value: Any, path: str) -> Decimal:
     if isinstance(value, bool):
         raise FormatError(f"应为数字，实际是{_describe(value)}", path)
     if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, str):
+        number = Decimal(value)
+    elif isinstance(value, str):
         if not _DECIMAL_TEXT.match(value):
             raise FormatError(
                 f"“{value}”不是有效数字：应为不带千位分隔符的数字，如 \"1234.56\"", path
             )
         try:
-            return Decimal(value)
+            number = Decimal(value)
         except InvalidOperation as exc:  # pragma: no cover - regex guards
             raise FormatError(f"“{value}”不是有效数字", path) from exc
-    raise FormatError(f"应为数字，实际是{_describe(value)}", path)
+    else:
+        raise FormatError(f"应为数字，实际是{_describe(value)}", path)
+    if out_of_range(number):
+        raise FormatError(f"数值“{value}”太大，超出可处理的范围", path)
+    return number
 
 
 def decode(tp: Any, value: Any, path: str) -> Any:

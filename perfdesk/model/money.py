@@ -14,6 +14,9 @@ Money = Decimal | None
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+# Largest magnitude accepted anywhere (万元, counts of 平方米, scores): far above any budget
+# (10¹² 万元 = 10¹⁶ yuan) and well inside Decimal's 28 digits, so sums and rounding never fail.
+LIMIT = Decimal(10) ** 12
 
 _MONEY_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
@@ -21,6 +24,11 @@ _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 class MoneyError(ValueError):
     """Text that is not an amount; the message is Chinese and says what to type."""
+
+
+def out_of_range(value: Decimal) -> bool:
+    """True for NaN, infinity and magnitudes of LIMIT or more (a typo with extra digits)."""
+    return not value.is_finite() or abs(value) >= LIMIT
 
 
 def q2(value: Decimal) -> Decimal:
@@ -47,9 +55,12 @@ def parse_money(text: str, *, allow_grouping: bool = True) -> Money:
     if not _MONEY_RE.match(s):
         raise MoneyError(f"“{raw}”不是有效金额，请输入数字（单位万元），如 1234.56")
     try:
-        return Decimal(s)
+        value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - regex already guards
         raise MoneyError(f"“{raw}”不是有效金额") from exc
+    if out_of_range(value):
+        raise MoneyError(f"“{raw}”太大了（单位是万元），请检查是否多输了数字")
+    return value
 
 
 def fmt_money(value: Money, blank: str = "") -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.model.money import CENT, MoneyError, parse_money
+from perfdesk.model.money import CENT, MoneyError, out_of_range, parse_money
 from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE
 
 _SPACE = re.compile(r"\s+")
@@ -201,8 +201,8 @@ class SheetReader:
                 return None
             if d is None:
                 return None
-        if d.is_nan() or d.is_infinite():
-            self.issue(r, c, v, "不是有效数字，已留空")
+        if out_of_range(d):
+            self.issue(r, c, v, "不是有效数字或大得不合理，已留空，请在 PerfDesk 中补填")
             return None
         if money and d.as_tuple().exponent > -2:  # type: ignore[operator]
             d = d.quantize(CENT)

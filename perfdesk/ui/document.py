@@ -167,9 +167,9 @@ class DocumentController(QObject):
                 self.findings_changed.emit()
                 return
             self.checks_pending, path = False, None  # an edit: check everything now
-        if self._checker is None:
-            from perfdesk.checks import Checker
+        from perfdesk.checks import Checker  # the engine loads after the first frame
 
+        if self._checker is None:
             self._checker, path = Checker(), None
         try:
             if path is None:

@@ -98,6 +98,8 @@ def _bad_cases() -> dict[str, tuple[str | bytes, str, str]]:
     future["version"] = 99
     bad_date = _demo_doc()
     bad_date["report"]["signature_date"] = "2025-02-30"
+    huge = _demo_doc()
+    huge["report"]["income"]["other"] = "9" * 41 + ".00"
     return {
         "truncated": (text[: len(text) // 2], "不是完整的 JSON", ""),
         "wrong type": (json.dumps(wrong_type, ensure_ascii=False), "应为整数", "report.year"),
@@ -113,6 +115,7 @@ def _bad_cases() -> dict[str, tuple[str | bytes, str, str]]:
         "binary file": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe", "不是文本格式", ""),
         "json array": ("[1, 2, 3]", "缺少 format 标记", ""),
         "impossible date": (json.dumps(bad_date, ensure_ascii=False), "不是有效日期", "report.signature_date"),
+        "absurd amount": (json.dumps(huge, ensure_ascii=False), "太大", "report.income.other"),
     }
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
-from perfdesk.model.money import MoneyError, parse_money, q2
+from perfdesk.model.money import MoneyError, out_of_range, parse_money, q2
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import follow_document, set_path
@@ -82,16 +82,19 @@ def parse_number(text: str) -> Decimal | None:
     s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     for suffix in ("平方米", "m²", "㎡", "m2", "分"):
         s = s.removesuffix(suffix)
-    if not s:
+    if s in ("", "-", "—"):  # blank, as in money cells (NFKC made "－" a "-")
         return None
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", s):
         s = s.replace(",", "")
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", s):
         raise FieldError(f"“{text}”不是数字")
     try:
-        return Decimal(s)
+        value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
         raise FieldError(f"“{text}”不是数字") from exc
+    if out_of_range(value):
+        raise FieldError(f"“{text}”太大了，请检查是否多输了数字")
+    return value
 
 
 def parse_money_field(text: str) -> Decimal | None:

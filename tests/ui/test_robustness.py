@@ -1,0 +1,58 @@
+"""Bad input never crashes: absurd amounts are refused, a failing rule never stops editing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.fields import MoneyEdit
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def doc(demo, qtbot):
+    return DocumentController(demo)
+
+
+def _type(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_money_edit_refuses_an_absurd_amount_and_editing_goes_on(qtbot, doc):
+    """26 nines once crashed the check engine and then the undo stack (segfault)."""
+    doc.run_pending_checks()
+    edit = MoneyEdit(doc, "income.other")
+    qtbot.addWidget(edit)
+    before = doc.report.income.other
+    _type(qtbot, edit, "9" * 26)
+    assert doc.report.income.other == before
+    assert "太大" in edit.error
+    _type(qtbot, edit, "13.30")
+    assert doc.report.income.other == Decimal("13.30")
+
+
+def test_a_failing_rule_never_stops_editing(qtbot, doc, monkeypatch, caplog):
+    from perfdesk.checks import Checker
+
+    doc.run_pending_checks()
+    original = doc.report.income.other
+
+    def broken(self, report, path):
+        raise RuntimeError("a faulty rule")
+
+    monkeypatch.setattr(Checker, "recheck", broken)
+    doc.set_value("income.other", Decimal("1.00"))  # used to raise UnboundLocalError
+    doc.set_value("income.other", Decimal("2.00"))
+    assert doc.report.income.other == Decimal("2.00")
+    doc.undo_stack.undo()  # the two edits of one field are one step
+    assert doc.report.income.other == original
+    doc.undo_stack.redo()
+    assert doc.report.income.other == Decimal("2.00")
+    assert "checking the report failed" in caplog.text
