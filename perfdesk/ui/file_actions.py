@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from perfdesk.model import EXTENSION, FormatError, Report, SaveError, load_report, save_report
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.binding import commit_or_warn
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ class FileActions(QObject):
     # --- asking before losing work ---------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, discarded)."""
+        if not commit_or_warn(self.window):  # what is still being typed counts as a change
+            return False
         if not self.doc.dirty:
             return True
         answer = dialogs.ask_save_changes(self.window, display_name(self.doc))
@@ -120,6 +123,8 @@ class FileActions(QObject):
 
     # --- save ------------------------------------------------------------------------------
     def save(self) -> bool:
+        if not commit_or_warn(self.window):
+            return False
         path = self.doc.file_path
         if path is None:
             return self.save_as()
@@ -136,6 +141,8 @@ class FileActions(QObject):
         return self._write(path)
 
     def save_as(self) -> bool:
+        if not commit_or_warn(self.window):
+            return False
         start = str(self.doc.file_path) if self.doc.file_path else str(
             Path(self._start_dir()) / self._suggested_name())
         path = dialogs.save_file(self.window, "另存为", start)

@@ -46,7 +46,7 @@ from perfdesk.ui.findings_panel import FindingsPanel
 from perfdesk.ui.pages import STEPS, page_class, page_for_path
 from perfdesk.ui.pages.base import Page, PlaceholderPage
 from perfdesk.ui.step_list import ERROR, WARNING, StepList
-from perfdesk.ui.widgets.binding import reveal
+from perfdesk.ui.widgets.binding import commit_or_warn, reveal
 
 log = logging.getLogger(__name__)
 
@@ -322,8 +322,8 @@ class MainWindow(QMainWindow):
 
         e = bar.addMenu("编辑(&E)")
         stack = self.doc.undo_stack
-        self.act_undo = self._action(e, "撤销(&U)", stack.undo, QKeySequence.StandardKey.Undo, "actUndo")
-        self.act_redo = self._action(e, "重做(&R)", stack.redo, QKeySequence.StandardKey.Redo, "actRedo")
+        self.act_undo = self._action(e, "撤销(&U)", self.undo, QKeySequence.StandardKey.Undo, "actUndo")
+        self.act_redo = self._action(e, "重做(&R)", self.redo, QKeySequence.StandardKey.Redo, "actRedo")
         # Ctrl+Y as well (Word/WPS habit), but only once: where the platform's redo keys
         # already include it, a second binding makes the key ambiguous and it does nothing.
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -354,6 +354,16 @@ class MainWindow(QMainWindow):
         for act in (self.act_new, self.act_open, self.act_save, self.act_undo, self.act_redo,
                     self.act_generate):
             tools.addAction(act)
+
+    def undo(self) -> None:
+        """Undo the last change; typing still in a field is taken in first, so it is what
+        goes (the toolbar button does not take the focus from the field)."""
+        if commit_or_warn(self):
+            self.doc.undo_stack.undo()
+
+    def redo(self) -> None:
+        if commit_or_warn(self):
+            self.doc.undo_stack.redo()
 
     def _step_by(self, delta: int) -> None:
         row = max(0, min(self.steps.count() - 1, self.steps.currentRow() + delta))

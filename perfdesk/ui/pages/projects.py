@@ -21,7 +21,7 @@ from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Project, Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid
-from perfdesk.ui.widgets.binding import flash
+from perfdesk.ui.widgets.binding import commit_or_warn, commit_pending, flash
 from perfdesk.ui.widgets.fields import show_number
 from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
@@ -168,6 +168,7 @@ class ProjectsPage(FormPage):
 
     def _on_row(self, row: int) -> None:
         if row >= 0 and row != self.current:
+            commit_pending()  # what is being typed belongs to the project shown so far
             self.select(row)
 
     def _on_renamed(self, item: QListWidgetItem) -> None:
@@ -197,19 +198,28 @@ class ProjectsPage(FormPage):
             self.project_list.setCurrentRow(index)
             self.project_list.blockSignals(False)
 
+    # The list's buttons take no focus, so typing in a field of the current project is
+    # still pending when they are clicked: take it in first, while the paths still point
+    # at that project (afterwards they would point at whichever project moved there).
     def add_project(self) -> None:
+        if not commit_or_warn(self):
+            return
         n = len(self.doc.report.projects)
         self.doc.insert_item("projects", n, Project(name=f"新项目{n + 1}"))
         self.select(n)
         self.focus_path(f"projects[{n}].name")
 
     def remove_project(self) -> None:
+        if not commit_or_warn(self):
+            return
         i = self.project_list.currentRow()
         if 0 <= i < len(self.doc.report.projects):
             self.current = max(0, i - 1) if i >= len(self.doc.report.projects) - 1 else i
             self.doc.remove_item("projects", i)
 
     def move_project(self, delta: int) -> None:
+        if not commit_or_warn(self):
+            return
         i, n = self.project_list.currentRow(), len(self.doc.report.projects)
         if 0 <= i < n and 0 <= i + delta < n:
             self.current = i + delta

@@ -237,3 +237,16 @@ def commit_pending() -> bool:
             return True
         w = w.parentWidget()
     return True
+
+
+def commit_or_warn(parent: QWidget | None) -> bool:
+    """``commit_pending``, telling the user when the text cannot be taken in; False then,
+    and the caller stops (saving, closing, moving a project…) so nothing typed is lost."""
+    if commit_pending():
+        return True
+    from perfdesk.ui import dialogs
+
+    dialogs.warning(parent, "有内容无法识别",
+                    "光标所在的输入框里的内容无法识别（已标红，鼠标移上去可看原因）。\n"
+                    "请改正，或按 Esc 恢复原来的内容，然后再试一次。")
+    return False
