@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # QMessageBox and QFileDialog are imported when first used
     from PySide6.QtWidgets import QMessageBox, QWidget
 
 REPORT_FILTER = "PerfDesk 报告 (*.perfdesk);;所有文件 (*)"
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
 SAVE = "save"
 DISCARD = "discard"

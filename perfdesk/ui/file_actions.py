@@ -32,6 +32,22 @@ def _stamp(path: Path | None) -> Stamp:
     return (st.st_mtime_ns, st.st_size)
 
 
+def where(json_path: str) -> str:
+    """Where a file error is, for people: 'report.projects[1].amounts.actual' ->
+    '“项目支出”页（projects[1].amounts.actual）'."""
+    from perfdesk.ui.pages import STEPS, page_for_path
+
+    field = json_path.removeprefix("report").removeprefix(".")
+    if not json_path.startswith("report") or not field:
+        return json_path
+    try:
+        key = page_for_path(field)
+    except ValueError:  # not a field path PerfDesk knows
+        return json_path
+    title = next((t for k, t, *_ in STEPS if k == key), "")
+    return f"“{title}”页（{field}）" if title else field
+
+
 def display_name(doc: DocumentController) -> str:
     return doc.file_path.name if doc.file_path else "未命名报告"
 
@@ -90,18 +106,20 @@ class FileActions(QObject):
         return path is not None and self.open_path(path, ask=False)
 
     def open_path(self, path: Path, *, ask: bool = True, demo: bool = False) -> bool:
-        """Open ``path``; a bad file shows its Chinese message and changes nothing."""
+        """Open ``path``; a bad file shows its Chinese message and changes nothing (or, when
+        its ``.bak`` from the previous save is readable, offers to open that instead)."""
         if ask and not self.maybe_save():
             return False
         path = Path(path)
         try:
             report = load_report(path)
         except FormatError as exc:
-            dialogs.error(self.window, "无法打开报告", f"无法打开“{path.name}”：\n{exc.message}")
             if not path.exists():
+                dialogs.error(self.window, "无法打开报告", f"无法打开“{path.name}”：\n{exc.message}")
                 settings.remove_recent(path)
                 self.recent_changed.emit()
-            return False
+                return False
+            return self._open_backup_instead(path, exc)
         if demo:
             self._set_document(report, None, demo=True)
             return True
@@ -109,6 +127,60 @@ class FileActions(QObject):
         settings.add_recent(path)
         self.recent_changed.emit()
         self.opened.emit(path)
+        return True
+
+    def _open_backup_instead(self, path: Path, exc: FormatError) -> bool:
+        text = f"无法打开“{path.name}”：\n{exc.message}"
+        if exc.path:
+            text += f"\n（出错位置：{where(exc.path)}）"
+        backup = path.with_name(path.name + ".bak")
+        try:
+            report = load_report(backup)
+        except FormatError:
+            dialogs.error(self.window, "无法打开报告", text + "\n\n文件可能已损坏，或被其他程序改动过。"
+                          "请找一份该文件的其他副本（U 盘、邮件附件等）打开。")
+            return False
+        answer = dialogs.choose(
+            self.window, "无法打开报告",
+            text + f"\n\n同一文件夹里有上次保存前留下的备份“{backup.name}”，可以打开。"
+            "打开后请核对内容（可能少了最后一次保存的修改），再点“保存”覆盖损坏的文件。",
+            ["打开备份", "取消"], default=0)
+        if answer != 0:
+            return False
+        self._set_document(report, path, dirty=True)
+        self._disk_stamp = None  # saving over the damaged file needs no "changed on disk" question
+        return True
+
+    def import_excel(self) -> bool:
+        """A new, unsaved report from Excel 附件 (附件1/2/3, PerfDesk's or a hand-made copy)."""
+        if not self.maybe_save():
+            return False
+        path = dialogs.open_file(self.window, "选择要导入的 Excel 附件（附件1、附件2、附件3）",
+                                 self._start_dir(), dialogs.EXCEL_FILTER)
+        if path is None:
+            return False
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from perfdesk.render.excel_import import ImportProblem, import_workbook
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big workbook takes seconds
+        try:
+            report, problems = import_workbook(path)
+        except ImportProblem as exc:
+            QApplication.restoreOverrideCursor()
+            dialogs.error(self.window, "无法导入", f"无法导入“{path.name}”：\n{exc.message}")
+            return False
+        QApplication.restoreOverrideCursor()
+        self._set_document(report, None, dirty=True)
+        text = (f"已从“{path.name}”导入数据和绩效指标。职能职责、绩效情况、问题与改进等文字"
+                "不在附件表格里，请在各页补写；然后用“保存”存为 PerfDesk 报告文件。")
+        if problems:
+            dialogs.warning(self.window, "导入完成，有单元格需要核对",
+                            f"{text}\n\n有 {len(problems)} 个单元格未能读取，已留空，详见下方。",
+                            "\n".join(str(p) for p in problems))
+        else:
+            dialogs.info(self.window, "导入完成", text)
         return True
 
     def restore(self, report: Report, original: Path | None) -> None:
@@ -150,6 +222,12 @@ class FileActions(QObject):
             return False
         if path.suffix.lower() != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
+            # The dialog asked about overwriting the name as typed, not this one.
+            if path.exists() and not dialogs.question(
+                    self.window, "文件已存在",
+                    f"“{path.name}”已经存在。要用当前报告替换它吗？\n（原文件会留一份 .bak 备份）",
+                    "替换", "取消"):
+                return False
         return self._write(path)
 
     def _write(self, path: Path) -> bool:

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         f = bar.addMenu("文件(&F)")
         self.act_new = self._action(f, "新建(&N)", self.files.new_report, QKeySequence.StandardKey.New, "actNew")
         self.act_rollover = self._action(f, "以上年报告新建(&L)…", self.files.new_from_last_year, None, "actRollover")
+        self.act_import = self._action(f, "从 Excel 附件导入(&I)…", self.files.import_excel, None, "actImport")
         self.act_open = self._action(f, "打开(&O)…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actOpen")
         self.recent_menu = f.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
