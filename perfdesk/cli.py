@@ -13,6 +13,7 @@ from pathlib import Path
 
 from perfdesk import __version__
 from perfdesk.model import FormatError, SaveError, load_report, save_report
+from perfdesk.model.oserrors import describe
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -208,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         # `perfdesk check … | head`: the reader left; not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # anything the layers below did not wrap: still Chinese
+        where = f"“{exc.filename}”" if exc.filename else ""
+        _err(f"处理文件{where}时出错：{describe(exc)}")
+        return EXIT_UNUSABLE
 
 
 if __name__ == "__main__":  # pragma: no cover

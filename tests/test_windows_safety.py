@@ -107,6 +107,7 @@ def test_save_into_read_only_folder(tmp_path: Path, demo: Report,
     with pytest.raises(SaveError) as info:
         save_report(demo, tmp_path / "新报告.perfdesk")
     assert "权限" in info.value.message
+    assert "拒绝访问" not in info.value.message  # the system's text is not echoed
     assert leftovers(tmp_path, set()) == []
 
 
@@ -158,6 +159,7 @@ def test_output_into_read_only_folder(tmp_path: Path, monkeypatch: pytest.Monkey
         write_file(tmp_path / "附件.xlsx", _writer("x"))
     assert info.value.locked is False
     assert "文件夹" in info.value.message and "权限" in info.value.message
+    assert "拒绝访问" not in info.value.message  # the system's text is not echoed
     assert leftovers(tmp_path, set()) == []
 
 

@@ -7,7 +7,6 @@ version beside it as ``<name>.bak``.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import shutil
@@ -18,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from perfdesk.model import oserrors
 from perfdesk.model.codec import FormatError, decode, encode
 from perfdesk.model.report import Report
 
@@ -103,9 +103,11 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     except IsADirectoryError as exc:
         raise FormatError(f"“{p}”是文件夹，不是报告文件。") from exc
     except PermissionError as exc:
+        if oserrors.is_locked(exc):
+            raise FormatError(f"读取“{p}”失败：{oserrors.LOCKED}") from exc
         raise FormatError(f"没有权限读取“{p}”。请检查文件权限或以有权限的账户打开。") from exc
     except OSError as exc:
-        raise FormatError(f"读取“{p}”失败：{exc.strerror or exc}") from exc
+        raise FormatError(f"读取“{p}”失败：{oserrors.describe(exc, reading=True)}") from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # Notepad on Windows adds a BOM
     try:
@@ -126,17 +128,7 @@ def save_report(report: Report, path: str | os.PathLike[str], *, backup: bool = 
 
 
 def _save_error(exc: OSError, target: Path) -> SaveError:
-    if exc.errno == errno.ENOSPC:
-        why = "磁盘空间不足。请清理磁盘或另存到其他位置"
-    elif exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        why = "没有写入权限，或文件正被其他程序占用。请关闭占用它的程序，或另存到其他位置"
-    elif exc.errno == errno.EROFS:
-        why = "该位置是只读的。请另存到其他位置"
-    elif exc.errno == errno.ENOENT:
-        why = "保存位置的文件夹不存在。请另选文件夹"
-    else:
-        why = f"系统错误：{exc.strerror or exc}。请另存到其他位置"
-    return SaveError(f"保存“{target.name}”失败：{why}。原文件未被改动。")
+    return SaveError(f"保存“{target.name}”失败：{oserrors.describe(exc)}原文件未被改动。")
 
 
 def new_file_mode(existing: Path | None = None) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 
 from perfdesk.checks.scoring import overall_amounts
 from perfdesk.model import figures
+from perfdesk.model.oserrors import describe
 from perfdesk.model.report import EXEC_RATE_KEY, Amounts, Project, Report
 from perfdesk.render.xlsx_import_forms import (
     Annex1Data,
@@ -61,7 +62,7 @@ def _open(path: Path) -> Any:
         raise ImportProblem(f"无法打开“{path.name}”：文件可能正在 Excel 或 WPS 中打开，"
                             "请关闭后重试。") from exc
     except OSError as exc:
-        raise ImportProblem(f"无法打开“{path.name}”：{exc.strerror or exc}。") from exc
+        raise ImportProblem(f"无法打开“{path.name}”：{describe(exc, reading=True)}") from exc
 
 
 def _kind(ws: Any) -> str:

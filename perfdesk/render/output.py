@@ -6,7 +6,6 @@ permission error, and the user must be told to close the file (or pick another n
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import tempfile
@@ -14,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from perfdesk.model.fileio import new_file_mode, remove_temp
+from perfdesk.model.oserrors import describe, is_locked
 
 
 class OutputError(OSError):
@@ -58,35 +58,31 @@ def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法创建输出文件夹“{target.parent}”：{exc.strerror or exc}。请另选文件夹。",
-                          target) from exc
+        raise OutputError(f"无法创建输出文件夹“{target.parent}”：{describe(exc)}", target) from exc
     try:
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
         os.close(fd)
     except OSError as exc:  # read-only folder, network share without write access, full disk
-        raise OutputError(
-            f"无法在文件夹“{target.parent}”中写入文件：{exc.strerror or exc}。"
-            "请确认对该文件夹有写入权限，或另选输出文件夹。",
-            target,
-        ) from exc
+        raise OutputError(f"无法在文件夹“{target.parent}”中写入文件：{describe(exc)}",
+                          target) from exc
     tmp_path = Path(tmp)
     try:
         writer(tmp_path)
         os.chmod(tmp_path, new_file_mode(target))  # mkstemp made it owner-only
         os.replace(tmp_path, target)
-    except PermissionError as exc:
-        raise OutputError(
-            f"无法写入“{target.name}”：文件可能正在 Word、WPS 或 Excel 中打开。"
-            "请关闭该文件后重试，或换一个文件名。",
-            target,
-            locked=True,
-        ) from exc
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            why = "磁盘空间不足，请清理磁盘或换一个输出文件夹"
-        else:
-            why = f"{exc.strerror or exc}，请换一个输出文件夹"
-        raise OutputError(f"无法写入“{target.name}”：{why}。", target) from exc
+        if is_locked(exc) or (isinstance(exc, PermissionError) and target.exists()):
+            # Windows refuses to replace a file open in Word/WPS/Excel (sharing violation,
+            # or plain "access denied", as for a read-only file); the user can close it,
+            # or write under a new name.
+            maybe = "" if is_locked(exc) else "，或被设为只读"
+            raise OutputError(
+                f"无法写入“{target.name}”：文件可能正在 Word、WPS 或 Excel 中打开{maybe}。"
+                "请关闭该文件后重试，或换一个文件名。",
+                target,
+                locked=True,
+            ) from exc
+        raise OutputError(f"无法写入“{target.name}”：{describe(exc)}", target) from exc
     finally:
         remove_temp(tmp_path)
     return target

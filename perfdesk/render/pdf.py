@@ -17,6 +17,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from perfdesk.model.oserrors import describe
+
 TIMEOUT_S = 180
 
 # Linux/macOS machines rarely have the 公文 fonts; tell fontconfig which installed CJK
@@ -120,7 +122,8 @@ def convert_with_libreoffice(soffice: str, src: Path, out_dir: Path) -> Path:
             raise PdfUnavailable(f"LibreOffice 转换“{src.name}”超时。请稍后重试，"
                                  "或用 Word/WPS 打开后另存为 PDF。") from exc
         except OSError as exc:
-            raise PdfUnavailable(f"无法启动 LibreOffice（{exc}）。{NO_CONVERTER}") from exc
+            raise PdfUnavailable(f"无法启动 LibreOffice“{soffice}”（系统信息：{exc.strerror or exc}）。"
+                                 f"{NO_CONVERTER}") from exc
         produced = _check(work_out / (src.stem + ".pdf"))
         if produced is None:
             detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
@@ -133,6 +136,8 @@ def convert_with_libreoffice(soffice: str, src: Path, out_dir: Path) -> Path:
         except PermissionError as exc:
             raise PdfUnavailable(f"无法写入“{target.name}”：文件可能正在 PDF 阅读器中打开，"
                                  "请关闭后重试。") from exc
+        except OSError as exc:  # full disk, output folder gone…
+            raise PdfUnavailable(f"无法写入“{target.name}”：{describe(exc)}") from exc
     return target
 
 

@@ -139,6 +139,41 @@ def test_missing_file_is_a_clear_message(tmp_path, capsys):
     assert "找不到文件" in capsys.readouterr().err
 
 
+def test_cli_output_under_a_regular_file_is_explained_in_chinese(tmp_path, capsys):
+    """QA: an output path running through a file printed "Not a directory"."""
+    blocker = tmp_path / "输出"
+    blocker.write_text("我是一个文件", encoding="utf-8")
+    out = blocker / "2024"
+    assert main(["render", str(demo_report_path()), "-o", str(out), "--no-word"]) == 2
+    err = capsys.readouterr().err
+    assert f"无法创建输出文件夹“{out}”" in err and "同名文件" in err and "请" in err
+    assert "Not a directory" not in err
+
+
+def test_cli_save_into_missing_folder_is_explained_in_chinese(tmp_path, capsys):
+    target = tmp_path / "不存在" / "新报告.perfdesk"
+    assert main(["new", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "保存“新报告.perfdesk”失败" in err and "不存在" in err
+    assert "No such file" not in err
+
+
+def test_cli_unwrapped_os_error_is_still_chinese(tmp_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    import perfdesk.render
+
+    def loop(*_a, **_k):
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(tmp_path / "链接"))
+
+    monkeypatch.setattr(perfdesk.render, "render_all", loop)
+    assert main(["render", str(demo_report_path()), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"处理文件“{tmp_path / '链接'}”时出错" in err and "技术支持" in err
+    assert "Traceback" not in err
+
+
 def test_older_version_is_migrated_on_open(monkeypatch):
     # Version 0 (hypothetical): the unit name was called "unit".
     doc = _demo_doc()
