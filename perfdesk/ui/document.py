@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _MERGE_ID = 1001
+# Not a catalogue rule: text a field refused (it stays red in the field while the report
+# keeps the previous value). Listed with the findings, so output becomes a draft until fixed.
+REFUSED_RULE = "R-U01"
 
 
 class _SetValue(QUndoCommand):
@@ -79,7 +82,9 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._unsaved_recovery = False  # recovered work counts as unsaved until saved
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # the refused inputs, then the check engine's
+        self._checked: list[Finding] = []
+        self.refused: dict[str, str] = {}  # field path -> why its text was refused
         self._checker: Checker | None = None  # incremental: an edit re-runs only what it affects
         # With defer_checks the first check waits for run_pending_checks() (the window calls it
         # once it is on screen) or for the first edit, whichever comes first.
@@ -124,6 +129,7 @@ class DocumentController(QObject):
     def load(self, report: Report, file_path: Path | None, *, dirty: bool = False) -> None:
         self.report = report
         self.file_path = file_path
+        self.refused.clear()
         self.undo_stack.clear()
         self._unsaved_recovery = dirty
         self._recheck()
@@ -138,7 +144,30 @@ class DocumentController(QObject):
         self.file_changed.emit()
         self.dirty_changed.emit(False)
 
+    def set_refused(self, path: str, message: str) -> None:
+        """A field at ``path`` refused its text (``message`` says why), or "" once it no
+        longer does (corrected, or Esc brought the value back)."""
+        if message:
+            if self.refused.get(path) == message:
+                return
+            self.refused[path] = message
+        elif self.refused.pop(path, None) is None:
+            return
+        self._publish()
+
     # --- internals -------------------------------------------------------------------------
+    def _publish(self) -> None:
+        refused = []
+        if self.refused:
+            from perfdesk.checks.finding import ERROR, Finding
+
+            refused = [Finding(REFUSED_RULE, ERROR,
+                               f"这里输入的内容未被接受：{why}。报告中仍是原来的值；"
+                               "请改正，或在该处按 Esc 恢复原值。", (path,))
+                       for path, why in self.refused.items()]
+        self.findings = refused + self._checked
+        self.findings_changed.emit()
+
     def _on_clean_changed(self, _clean: bool) -> None:
         try:
             self.dirty_changed.emit(self.dirty)
@@ -163,8 +192,8 @@ class DocumentController(QObject):
     def _recheck(self, path: str | None = None) -> None:
         if self.checks_pending:
             if path is None:
-                self.findings = []
-                self.findings_changed.emit()
+                self._checked = []
+                self._publish()
                 return
             self.checks_pending, path = False, None  # an edit: check everything now
         from perfdesk.checks import Checker  # the engine loads after the first frame
@@ -173,10 +202,10 @@ class DocumentController(QObject):
             self._checker, path = Checker(), None
         try:
             if path is None:
-                self.findings = self._checker.check(self.report)
+                self._checked = self._checker.check(self.report)
             else:
-                self.findings = self._checker.recheck(self.report, path)
+                self._checked = self._checker.recheck(self.report, path)
         except Exception:  # a faulty rule must never stop the user from editing
             log.exception("checking the report failed")
             self._checker = Checker()
-        self.findings_changed.emit()
+        self._publish()

@@ -56,3 +56,35 @@ def test_a_failing_rule_never_stops_editing(qtbot, doc, monkeypatch, caplog):
     doc.undo_stack.redo()
     assert doc.report.income.other == Decimal("2.00")
     assert "checking the report failed" in caplog.text
+
+
+def test_refused_text_is_an_error_until_corrected(qtbot, doc):
+    """A red field keeps the old value in the report: say so among the findings, so the
+    output is a draft until the text is corrected or Esc brings the value back."""
+    doc.run_pending_checks()
+    edit = MoneyEdit(doc, "three_public.reception.actual")
+    qtbot.addWidget(edit)
+    old = doc.report.three_public.reception.actual
+    _type(qtbot, edit, "2.46 yuan")
+    refused = [f for f in doc.findings if f.rule == "R-U01"]
+    assert [f.path for f in refused] == ["three_public.reception.actual"]
+    assert refused[0].severity == "error" and "未被接受" in refused[0].message
+    assert doc.report.three_public.reception.actual == old
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert not [f for f in doc.findings if f.rule == "R-U01"]
+    _type(qtbot, edit, "2.4x")
+    _type(qtbot, edit, "2.40")
+    assert not [f for f in doc.findings if f.rule == "R-U01"]
+    assert doc.report.three_public.reception.actual == Decimal("2.40")
+
+
+def test_refused_text_makes_generation_a_draft(make_window, qtbot):
+    from tests.ui.helpers import find
+
+    window = make_window()
+    field = find(window.show_page("budget"), "income.other")
+    _type(qtbot, field, "12.3.4")
+    page = window.show_page("generate")
+    assert page.draft_box.isVisible()
+    assert page.generate_button.text() == "生成草稿"
+    assert "未被接受" in page.draft_text.text()

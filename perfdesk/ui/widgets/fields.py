@@ -139,8 +139,8 @@ class BoundLineEdit(QLineEdit):
     def rebind(self, path: str) -> None:
         if self.isModified() and path != self.path:
             self.commit()  # what was typed belongs to the old item
+        self._set_error("")  # under the old path
         set_path(self, path)
-        self._set_error("")
         self.load(force=True)
 
     def _get(self) -> Any:
@@ -198,6 +198,7 @@ class BoundLineEdit(QLineEdit):
     def _set_error(self, message: str) -> None:
         if message == self.error:
             return
+        self.doc.set_refused(self.path, message)
         self.error = message
         self.setStyleSheet(ERROR_STYLE if message else "")
         self.setToolTip(message or self.hint)
