@@ -194,3 +194,21 @@ def test_pdf_where_available(make_window, qtbot, tmp_path):
     result = _run(qtbot, page)
     pdfs = [p for p in result.files if p.suffix == ".pdf"]
     assert pdfs and pdfs[0].stat().st_size > 0
+
+
+@pytest.mark.parametrize(("winerror", "words"), [(1155, "没有能打印 .docx 文件的程序"),
+                                                 (32, "Word、WPS")])
+def test_print_failure_on_windows_is_explained_in_chinese(monkeypatch, tmp_path, winerror, words):
+    import errno
+
+    from perfdesk.ui.pages import generate_support as support
+
+    def fail(path, verb):
+        exc = OSError(errno.EACCES, "Access is denied", str(path))
+        exc.winerror = winerror
+        raise exc
+
+    monkeypatch.setattr(support.sys, "platform", "win32")
+    monkeypatch.setattr(support.os, "startfile", fail, raising=False)
+    said = support.print_file(tmp_path / "a.docx")
+    assert words in said and "Access" not in said

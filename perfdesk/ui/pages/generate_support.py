@@ -19,9 +19,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from perfdesk.model import Report
+from perfdesk.model.oserrors import describe
 
 log = logging.getLogger(__name__)
 DEFAULT_TEMPLATE = "标准版"
+NO_ASSOCIATION = 1155  # Windows ERROR_NO_ASSOCIATION: no program prints this file type
 
 
 def template_names() -> list[str]:
@@ -62,7 +64,11 @@ def print_file(path: Path) -> str:
         try:
             os.startfile(str(path), "print")  # type: ignore[attr-defined]
         except OSError as exc:
-            return f"无法打印“{path.name}”：{exc.strerror or exc}。请打开文件后从 Word/WPS 打印。"
+            if getattr(exc, "winerror", None) == NO_ASSOCIATION:
+                why = f"此电脑上没有能打印 {path.suffix} 文件的程序。"
+            else:
+                why = describe(exc, reading=True)
+            return f"无法打印“{path.name}”：{why}可以点“打开报告”，在 Word 或 WPS 中打印。"
         return ""
     office = soffice()
     if office is None:
@@ -71,7 +77,7 @@ def print_file(path: Path) -> str:
         subprocess.Popen([office, "--headless", "-p", str(path)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError as exc:
-        return f"无法启动 LibreOffice 打印：{exc}"
+        return f"无法启动 LibreOffice 打印：{describe(exc, reading=True)}"
     return ""
 
 
