@@ -115,7 +115,7 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     except UnicodeDecodeError as exc:
         raise FormatError(
             "文件不是文本格式（可能是 Word、Excel 或其他二进制文件），不是 PerfDesk 报告文件。"
-            "若要从 Excel 附件导入，请使用“导入 Excel”。"
+            "若要从 Excel 附件导入，请用菜单“文件 › 从 Excel 附件导入”（命令行：perfdesk import）。"
         ) from exc
     if "\x00" in text:
         raise FormatError("文件含有二进制内容，不是 PerfDesk 报告文件。")

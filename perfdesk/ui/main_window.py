@@ -254,7 +254,10 @@ class MainWindow(QMainWindow):
         s = summary(self.doc.report)
         self.exec_label.setText(f"执行率：{fmt_percent(s.exec_rate, '—')}")
         self.score_label.setText(f"总分：{'—' if s.total is None else s.total}")
-        self.grade_label.setText(f"等级：{s.grade or '—'}")
+        if s.total is not None and s.total > s.total_weight:  # a score above its 分值 (R-I02)
+            self.grade_label.setText("等级：—（总分超过满分，见审核结果）")
+        else:
+            self.grade_label.setText(f"等级：{s.grade or '—'}")
         errors = sum(f.severity == ERROR for f in findings)
         warnings = sum(f.severity == WARNING for f in findings)
         self.count_label.setText(f"错误 {errors} · 警告 {warnings}")

@@ -229,3 +229,12 @@ def test_first_start_window_fits_the_screen(tmp_path, screen, dpi, fits):
     assert scale == dpi * 100 // 96  # Qt scales by the screen's DPI, as Windows does
     assert (width, height) == fits
     assert inside == 1 and abs(off_centre) <= 1
+
+
+def test_status_bar_does_not_grade_an_impossible_total(make_window):
+    w = make_window()
+    w.doc.set_value("indicators[0].score", Decimal("50"))  # 分值 5
+    assert "超过满分" in w.grade_label.text()
+    assert "优" not in w.grade_label.text()
+    w.doc.undo_stack.undo()
+    assert w.grade_label.text() in {"等级：优", "等级：良", "等级：中", "等级：差"}
