@@ -276,12 +276,18 @@ def six_part() -> list[Line]:
         ("h2", "（二）部门（单位）年度整体支出绩效目标"), *loop("goal_block"),
         ("h1", "二、一般公共预算支出情况"), *loop("scale"),
         ("h2", "（一）基本支出情况"), *loop("basic"), *loop("three_public"),
-        ("h2", "（二）项目支出情况"), *loop("projects"), *loop("other_budgets"),
-        ("h1", "三、部门整体支出绩效情况"), *loop("execution"), *loop("indicator_summary"),
+        ("h2", "（二）项目支出情况"), *loop("projects"),
+        # a part of its own only when there is such spending; the parts after it are
+        # renumbered when it is left out (word.renumber_headings)
+        ("ctl", "{%p if other_budgets_given %}"),
+        ("h1", "三、政府性基金、国有资本经营和社会保险基金预算支出情况"),
+        *loop("other_budgets_given"),
+        ("ctl", "{%p endif %}"),
+        ("h1", "四、部门整体支出绩效情况"), *loop("execution"), *loop("indicator_summary"),
         *loop("goal_notes"), *sections_loop("（{{ s.cn }}）", "h2"),
-        ("h1", "四、存在的问题及原因分析"), *loop("problems"),
-        ("h1", "五、下一步整改措施"), *loop("measures"),
-        ("h1", "六、绩效自评结果拟应用和公开情况"), *loop("result_use"), ("body", "{{ score }}"),
+        ("h1", "五、存在的问题及原因分析"), *loop("problems"),
+        ("h1", "六、下一步整改措施"), *loop("measures"),
+        ("h1", "七、绩效自评结果拟应用和公开情况"), *loop("result_use"), ("body", "{{ score }}"),
         *loop("other_notes_given"),
         *signature(),
     ]
@@ -444,7 +450,8 @@ TEMPLATES: list[tuple[str, dict[str, object], Callable[[DocumentObject], None]]]
                   "description": "湖南2023年起通用的十部分提纲（单位基本情况至其他需要说明的情况），默认模板。"},
      lambda d: write(d, standard())),
     ("six_part", {"name": "简版（六部分）", "order": 2,
-                  "description": "六部分提纲：基本情况、一般公共预算支出、绩效情况、问题、整改措施、结果应用。"},
+                  "description": "六部分提纲：基本情况、一般公共预算支出、绩效情况、问题、整改措施、结果应用"
+                                  "（有政府性基金等其他预算支出时另列一部分）。"},
      lambda d: write(d, six_part())),
     ("seven_part", {"name": "旧版（七部分）", "order": 3,
                     "description": "较早的七部分提纲：部门概况、支出管理及使用、专项组织实施、资产管理、绩效情况、问题、改进措施。"},

@@ -1,15 +1,18 @@
 """Sentences that carry figures: budget, projects, 三公经费, staffing, other budgets.
 
-Every figure comes from ``perfdesk.model.figures`` — the same numbers the Excel
-attachments print — so prose and tables cannot disagree (seed 004 printed 596.00 in the
-text against 696 in 附件1). Each function returns finished paragraphs (plain strings).
-The indicator and score sentences are in ``prose_perf``.
+Every figure comes from ``perfdesk.model.figures`` or ``perfdesk.checks.scoring`` — the
+same numbers the Excel attachments print and the score uses — so prose and tables cannot
+disagree (seed 004 printed 596.00 in the text against 696 in 附件1). A blank amount is
+unknown, not zero: its clause is left out, and only a typed 0 is reported as 未发生/为零.
+Each function returns finished paragraphs (plain strings). The indicator and score
+sentences are in ``prose_perf``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
 from perfdesk.model.money import Money, ratio
 from perfdesk.model.report import Amounts, Project, Report
@@ -17,8 +20,10 @@ from perfdesk.render.prose_text import (
     change_phrase,
     clean,
     end_sentence,
+    figure_clauses,
     is_zero,
     joined,
+    known_zero,
     paragraphs,
     pct,
     wan,
@@ -39,7 +44,9 @@ def title(report: Report) -> str:
 
 
 def _three_columns(a: Amounts) -> str:
-    return f"年初预算数为{wan(a.initial)}，全年预算数为{wan(a.annual)}，决算数为{wan(a.actual)}"
+    """'年初预算数为…，全年预算数为…，决算数为…' with the blank columns left out ('' if all)."""
+    return figure_clauses((("年初预算数为", a.initial), ("全年预算数为", a.annual),
+                           ("决算数为", a.actual)))
 
 
 # ---------------------------------------------------------------- 单位基本情况
@@ -81,48 +88,65 @@ def staffing_sentence(report: Report) -> str:
 
 
 # ---------------------------------------------------------------- 一般公共预算支出
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
 def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
+    """年中追加/调减, itemised. The comparison of 全年 with 年初 is stated only when both are
+    known and the items point the same way; without both, the items are listed alone."""
     items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
     if not items:
         return ""
-    diff = (amounts.annual or Decimal(0)) - (amounts.initial or Decimal(0))
-    if diff > 0:
-        head = f"全年预算数较年初预算数增加{wan(diff)}"
-    elif diff < 0:
-        head = f"全年预算数较年初预算数减少{wan(-diff)}"
-    else:
-        head = "全年预算数与年初预算数持平"
     ups = [f"{clean(a.description).strip() or '追加'}{wan(a.amount)}" for a in items
            if a.kind != "调减"]
     downs = [f"{clean(a.description).strip() or '调减'}{wan(a.amount)}" for a in items
              if a.kind == "调减"]
     detail = []
     if ups:
-        detail.append("年中追加" + joined(ups))
+        detail.append("追加" + joined(ups))
     if downs:
         detail.append("调减" + joined(downs))
-    return f"{head}，其中：{'；'.join(detail)}。"
+    listed = "；".join(detail)
+    if amounts.initial is None or amounts.annual is None:
+        return f"年中预算调整情况：{listed}。"
+    diff = amounts.annual - amounts.initial
+    net = figures.adjustments_net(report, scope) or Decimal(0)
+    if _sign(diff) != _sign(net):
+        return ""  # the items contradict the totals (check R-B05): state neither
+    if diff > 0:
+        head = f"全年预算数较年初预算数增加{wan(diff)}"
+    elif diff < 0:
+        head = f"全年预算数较年初预算数减少{wan(-diff)}"
+    else:
+        head = "全年预算数与年初预算数持平"
+    return f"{head}，其中：年中{listed}。"
+
+
+def _spending_part(label: str, amounts: Money, items: str) -> str:
+    """'人员经费1655.28万元，主要包括…' (either half may be missing; '' when both are)."""
+    items_text = clean(items).strip().rstrip("。；;")
+    text = f"{label}{wan(amounts)}" if amounts is not None else ""
+    if items_text:
+        text += f"{'，' if text else label}主要包括{items_text}"
+    return text
 
 
 def basic_spending(report: Report) -> list[str]:
-    """二（一）基本支出情况."""
+    """二（一）基本支出情况, from the same 基本支出 totals as 附件1/附件2 and the score."""
     b = report.basic
-    basic = figures.effective_basic(report)
-    first = f"{year_text(report)}基本支出{_three_columns(basic)}"
-    detail = []
-    for label, amounts, items in (
-        ("人员经费", b.personnel, b.personnel_items),
-        ("公用经费", b.public, b.public_items),
-    ):
-        if amounts.actual is None and not clean(items).strip():
-            continue
-        text = f"{label}{wan(amounts.actual)}"
-        items_text = clean(items).strip().rstrip("。；;")
-        if items_text:
-            text += f"，主要包括{items_text}"
-        detail.append(text)
-    first += "。其中：" + "；".join(detail) + "。" if detail else "。"
-    out = [first]
+    basic = basic_amounts(report)
+    y = year_text(report)
+    columns = _three_columns(basic)
+    detail = [part for part in (_spending_part("人员经费", b.personnel.actual, b.personnel_items),
+                                _spending_part("公用经费", b.public.actual, b.public_items))
+              if part]
+    out = []
+    if columns:
+        first = f"{y}基本支出{columns}。"
+        out.append(first + ("其中：" + "；".join(detail) + "。" if detail else ""))
+    elif detail:
+        out.append(f"{y}基本支出中，{'；'.join(detail)}。")
     adj = _adjustment_sentence(report, "basic", basic)
     if adj:
         out.append(adj)
@@ -140,48 +164,97 @@ def basic_spending(report: Report) -> list[str]:
     return out
 
 
-def three_public(report: Report) -> list[str]:
-    """“三公”经费 against budget and last year, with the user's explanation."""
-    t = report.three_public
-    total = figures.effective_three_public(report)
-    vehicle = figures.effective_vehicle(report)
-    y = year_text(report)
-    if all(is_zero(getattr(total, c)) for c in ("initial", "annual", "actual")):
-        text = f"{y}本单位“三公”经费预算和决算均为零"
-        change = change_phrase(total.actual, total.prior)
-        text += f"，{change}。" if change else "。"
-        return [text, *paragraphs(t.note)]
-    text = f"{y}“三公”经费年初预算数为{wan(total.initial)}，决算数为{wan(total.actual)}"
+def _three_public_head(report: Report, total: Amounts) -> str:
+    """The 三公 total: known columns, 控制率 and the change on last year."""
+    columns = figure_clauses((("年初预算数为", total.initial), ("决算数为", total.actual)))
+    if not columns:
+        return ""
+    text = f"{year_text(report)}“三公”经费{columns}"
     rate = figures.control_rate(total)
     if rate is not None:
         text += f"，控制率为{pct(rate)}"
     change = change_phrase(total.actual, total.prior)
-    text += f"；{change}。" if change else "。"
-    items = []
-    if is_zero(vehicle.actual) and is_zero(vehicle.initial):
-        items.append("未发生公务用车购置及运行维护费")
-    else:
-        v = f"公务用车购置及运行维护费预算{wan(vehicle.initial)}，决算{wan(vehicle.actual)}"
-        if is_zero(t.vehicle_purchase.actual):
-            v += f"（未购置公务用车，运行维护费{wan(t.vehicle_operation.actual)}）"
-        else:
-            v += (f"（其中公务用车购置费{wan(t.vehicle_purchase.actual)}，"
-                  f"运行维护费{wan(t.vehicle_operation.actual)}）")
-        items.append(v)
+    return text + (f"；{change}。" if change else "。")
+
+
+def _typed_zero(a: Amounts) -> bool:
+    """Budget and 决算 both typed as 0 (全年 0 or blank)."""
+    return known_zero(a.initial) and known_zero(a.actual) and is_zero(a.annual)
+
+
+def _all_typed_zero(report: Report) -> bool:
+    """“三公”经费均为零: the stated total is 0, or every item is a typed 0 (a computed
+    total of 0 may hide blank items)."""
+    t = report.three_public
+    if _typed_zero(report.declared.three_public):
+        return True
+    vehicle = (_typed_zero(report.declared.vehicle)
+               or (_typed_zero(t.vehicle_purchase) and _typed_zero(t.vehicle_operation)))
+    return vehicle and _typed_zero(t.overseas) and _typed_zero(t.reception)
+
+
+def _not_incurred(a: Amounts) -> bool:
+    """未发生: the 决算 is a typed 0 and the budget is 0 or blank."""
+    return known_zero(a.actual) and (a.initial is None or known_zero(a.initial))
+
+
+def _vehicle_item(report: Report) -> str:
+    t = report.three_public
+    vehicle = figures.effective_vehicle(report)
+    if _not_incurred(vehicle):
+        return "未发生公务用车购置及运行维护费"
+    text = figure_clauses((("预算", vehicle.initial), ("决算", vehicle.actual)))
+    if not text:
+        return ""
+    purchase, operation = t.vehicle_purchase.actual, t.vehicle_operation.actual
+    if known_zero(vehicle.actual):
+        pass  # nothing spent: no breakdown
+    elif known_zero(purchase):
+        running = f"，运行维护费{wan(operation)}" if operation is not None else ""
+        text += f"（未购置公务用车{running}）"
+    elif purchase is not None and operation is not None:  # one part alone repeats the total
+        text += f"（其中公务用车购置费{wan(purchase)}，运行维护费{wan(operation)}）"
+    return "公务用车购置及运行维护费" + text
+
+
+def _three_public_items(report: Report) -> list[str]:
+    t = report.three_public
+    items = [_vehicle_item(report)]
     for label, a in (("因公出国（境）费", t.overseas), ("公务接待费", t.reception)):
-        if is_zero(a.actual) and is_zero(a.initial):
+        if _not_incurred(a):
             items.append(f"未发生{label.removesuffix('费')}费用")
         else:
-            items.append(f"{label}预算{wan(a.initial)}，决算{wan(a.actual)}")
-    text += "其中：" + "；".join(items) + "。"
-    return [text, *paragraphs(t.note)]
+            columns = figure_clauses((("预算", a.initial), ("决算", a.actual)))
+            items.append(f"{label}{columns}" if columns else "")
+    return [i for i in items if i]
+
+
+def three_public(report: Report) -> list[str]:
+    """“三公”经费 against budget and last year, with the user's explanation.
+
+    "均为零" and "未发生" are said only of typed zeros; a blank item is not mentioned.
+    """
+    t = report.three_public
+    total = figures.effective_three_public(report)
+    notes = paragraphs(t.note)
+    if _all_typed_zero(report):
+        text = f"{year_text(report)}本单位“三公”经费预算和决算均为零"
+        change = change_phrase(total.actual, total.prior)
+        return [text + (f"，{change}。" if change else "。"), *notes]
+    head = _three_public_head(report, total)
+    items = _three_public_items(report)
+    if not head and not items:
+        return notes
+    if items:
+        head += ("其中：" if head else "“三公”经费中，") + "；".join(items) + "。"
+    return [head, *notes]
 
 
 def _project_line(i: int, p: Project) -> str:
     a = p.amounts
     name = clean(p.name).strip() or f"项目{i}"
-    text = (f"{i}.{name}：年初预算数{wan(a.initial)}，全年预算数{wan(a.annual)}，"
-            f"决算数{wan(a.actual)}")
+    text = figure_clauses((("年初预算数", a.initial), ("全年预算数", a.annual),
+                           ("决算数", a.actual)))
     rate = figures.project_execution_rate(p)
     if rate is not None:
         text += f"，执行率{pct(rate)}"
@@ -189,8 +262,8 @@ def _project_line(i: int, p: Project) -> str:
     if purpose:
         if not purpose.startswith(("主要用于", "用于")):
             purpose = "主要用于" + purpose
-        text += f"，{purpose}"
-    return text + "。"
+        text += f"，{purpose}" if text else purpose
+    return f"{i}.{name}" + (f"：{text}。" if text else "。")
 
 
 def project_spending(report: Report) -> list[str]:
@@ -199,10 +272,10 @@ def project_spending(report: Report) -> list[str]:
     total = figures.effective_projects(report)
     if not report.projects and all(is_zero(getattr(total, c)) for c in figures.COLUMNS):
         return [f"{y}本单位无项目支出。"]
-    first = f"{y}项目支出{_three_columns(total)}"
-    if report.projects:
-        first += f"，共{len(report.projects)}个项目"
-    first += "。" + _adjustment_sentence(report, "project", total)
+    columns = _three_columns(total)
+    count = f"共{len(report.projects)}个项目" if report.projects else ""
+    first = f"{y}项目支出{joined((columns, count), '，')}。"
+    first += _adjustment_sentence(report, "project", total)
     return [first, *(_project_line(i, p) for i, p in enumerate(report.projects, 1))]
 
 
@@ -230,17 +303,23 @@ def social_insurance(report: Report) -> list[str]:
 
 def scale(report: Report) -> list[str]:
     """部门整体支出规模 (older outlines): total split into basic and project spending."""
-    overall = figures.effective_overall(report)
-    basic = figures.effective_basic(report)
+    overall = overall_amounts(report)
+    if overall.actual is None:
+        return []
+    basic = basic_amounts(report)
     projects = figures.effective_projects(report)
     text = f"{year_text(report)}本单位整体支出决算数为{wan(overall.actual)}"
     if not is_zero(overall.actual):
-        share_b = ratio(basic.actual, overall.actual)
-        text += f"，其中基本支出{wan(basic.actual)}"
-        if share_b is not None:
-            text += f"，占{pct(share_b)}"
-        text += f"；项目支出{wan(projects.actual)}"
-        share_p = ratio(projects.actual, overall.actual)
-        if share_p is not None:
-            text += f"，占{pct(share_p)}"
+        parts = joined((_share("基本支出", basic.actual, overall.actual),
+                        _share("项目支出", projects.actual, overall.actual)), "；")
+        if parts:
+            text += f"，其中{parts}"
     return [text + "。"]
+
+
+def _share(label: str, part: Money, whole: Decimal) -> str:
+    """'基本支出493.76万元，占98.89%' ('' when the part is blank)."""
+    if part is None:
+        return ""
+    share = ratio(part, whole)
+    return f"{label}{wan(part)}" + (f"，占{pct(share)}" if share is not None else "")

@@ -6,15 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perfdesk.checks.scoring import summary
+from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, q2, total
-from perfdesk.model.report import Indicator, Report
+from perfdesk.model.report import Amounts, Building, Indicator, Report
 from perfdesk.render.prose import year_du, year_text
 from perfdesk.render.prose_text import (
     clean,
     cn_number,
     end_sentence,
+    figure_clauses,
     is_zero,
     joined,
     numbered,
@@ -36,27 +37,43 @@ def _points(value: Decimal | None) -> str:
     return f"{text}分"
 
 
+def no_rate_reason(amounts: Amounts) -> str:
+    """Why 预算执行率 cannot be computed from ``amounts`` ('' when it can)."""
+    if amounts.annual is None:
+        return "全年预算数为空"
+    if amounts.annual == 0:
+        return "全年预算数为零"
+    if amounts.actual is None:
+        return "全年执行数为空"
+    return ""
+
+
+def _execution_part(label: str, a: Amounts) -> str:
+    """'基本支出全年预算数…，执行数…，执行率…' with blanks left out ('' for nothing to say)."""
+    if is_zero(a.annual) and is_zero(a.actual):
+        return ""
+    text = figure_clauses((("全年预算数", a.annual), ("执行数", a.actual)))
+    rate = figures.execution_rate(a)
+    return f"{label}{text}" + (f"，执行率{pct(rate)}" if rate is not None else "")
+
+
 def execution(report: Report) -> list[str]:
-    """六（一）支出预算执行情况."""
-    overall = figures.effective_overall(report)
-    basic = figures.effective_basic(report)
-    projects = figures.effective_projects(report)
+    """六（一）支出预算执行情况: the totals and the rate the score is computed from."""
+    overall = overall_amounts(report)
+    rate = summary(report).exec_rate
     y = year_text(report)
-    text = (f"{y}本单位支出年初预算数为{wan(overall.initial)}，全年预算数为{wan(overall.annual)}，"
-            f"全年执行数为{wan(overall.actual)}")
-    rate = figures.execution_rate(overall)
-    text += f"，预算执行率为{pct(rate)}。" if rate is not None else "。"
-    parts = []
-    for label, a in (("基本支出", basic), ("项目支出", projects)):
-        if is_zero(a.annual) and is_zero(a.actual):
-            continue
-        part = f"{label}全年预算数{wan(a.annual)}，执行数{wan(a.actual)}"
-        r = figures.execution_rate(a)
-        if r is not None:
-            part += f"，执行率{pct(r)}"
-        parts.append(part)
-    if parts:
-        text += "其中：" + "；".join(parts) + "。"
+    head = figure_clauses((("年初预算数为", overall.initial), ("全年预算数为", overall.annual),
+                           ("全年执行数为", overall.actual)))
+    if rate is not None:
+        head += f"，预算执行率为{pct(rate)}"
+    parts = joined((_execution_part("基本支出", basic_amounts(report)),
+                    _execution_part("项目支出", figures.effective_projects(report))), "；")
+    if head:
+        text = f"{y}本单位支出{head}。" + (f"其中：{parts}。" if parts else "")
+    else:
+        text = f"{y}{parts}。" if parts else ""
+    if rate is None:
+        text += f"因{no_rate_reason(overall)}，暂无法计算整体预算执行率。"
     out = [text]
     inc = report.income
     sources = [
@@ -76,20 +93,29 @@ def execution(report: Report) -> list[str]:
     return out
 
 
+def _building(b: Building) -> str:
+    """One 楼堂馆所 line; unknown 规模/投资 are left out."""
+    name = clean(b.name).strip() or "楼堂馆所项目"
+    area = joined((f"批复规模{fmt_money(b.approved_area)}平方米" if b.approved_area is not None
+                   else "",
+                   f"实际规模{fmt_money(b.actual_area)}平方米" if b.actual_area is not None
+                   else ""), "，")
+    money = figure_clauses((("预算投资", b.budget_investment),
+                            ("实际投资", b.actual_investment)))
+    parts = joined((area, money), "；")
+    return f"{name}：{parts}。" if parts else f"本年度完工的楼堂馆所项目：{name}。"
+
+
 def procurement(report: Report) -> list[str]:
     """政府采购, 楼堂馆所 and 厉行节约 (资产管理 in the older outline)."""
     out = []
     p = report.procurement
-    budget = p.annual if p.annual is not None else p.initial
-    if not (is_zero(budget) and is_zero(p.actual)):
-        out.append(f"{year_text(report)}政府采购预算数为{wan(budget)}，实际政府采购金额为"
-                   f"{wan(p.actual)}。")
+    if not (is_zero(p.initial) and is_zero(p.actual)):  # the columns 附件1 prints
+        columns = figure_clauses((("政府采购预算数为", p.initial),
+                                  ("实际政府采购金额为", p.actual)))
+        out.append(f"{year_text(report)}{columns}。")
     if report.buildings:
-        for b in report.buildings:
-            name = clean(b.name).strip() or "楼堂馆所项目"
-            out.append(f"{name}：批复规模{fmt_money(b.approved_area, '—')}平方米，实际规模"
-                       f"{fmt_money(b.actual_area, '—')}平方米；预算投资{wan(b.budget_investment)}，"
-                       f"实际投资{wan(b.actual_investment)}。")
+        out.extend(_building(b) for b in report.buildings)
     else:
         out.append("本年度无完工的楼堂馆所项目。")
     out.extend(paragraphs(report.frugality))
@@ -110,6 +136,21 @@ def _indicator_miss(i: Indicator) -> str:
             f"{clean(i.actual).strip() or '—'}，得分{_points(i.score)}/{_points(i.weight)}）")
 
 
+def _achievement_text(rows: list[Indicator], missed: list[Indicator]) -> str:
+    """Which indicators met their 年度指标值: only rows with 分值 and 自评得分 are judged,
+    and nothing is claimed when none is."""
+    judged = [i for i in rows if i.weight is not None and i.score is not None]
+    if not judged:
+        return ""
+    misses = f"{len(missed)}项未完全达到：{joined(map(_indicator_miss, missed), '；')}。"
+    met = len(judged) - len(missed)
+    if len(judged) == len(rows):
+        return f"其中{met}项达到年度指标值，{misses}" if missed else "各项指标均达到年度指标值。"
+    if not missed:
+        return f"已评分的{len(judged)}项指标均达到年度指标值。"
+    return f"已评分的{len(judged)}项中，{met}项达到年度指标值，{misses}"
+
+
 def indicator_summary(report: Report) -> list[str]:
     """六（二）: how many indicators, by 一级指标, and which ones lost points."""
     rows = [i for i in report.indicators if clean(i.name).strip() or i.weight is not None]
@@ -124,17 +165,13 @@ def indicator_summary(report: Report) -> list[str]:
     if others:
         by_level.append(f"其他指标{others}项")
     weight = total([i.weight for i in rows]) or Decimal(0)
-    score = total([i.score for i in rows]) or Decimal(0)
+    score = total([i.score for i in rows])
     text = (f"本单位年度整体支出绩效指标共{len(rows)}项（{joined(by_level)}），"
-            f"分值合计{_points(weight)}，自评得分{_points(score)}。")
+            f"分值合计{_points(weight)}")
+    text += f"，自评得分{_points(score)}。" if score is not None else "。"
     missed = [i for i in rows
               if i.weight is not None and i.score is not None and q2(i.score) < q2(i.weight)]
-    full = len(rows) - len(missed)
-    if not missed:
-        text += "各项指标均达到年度指标值。"
-    else:
-        text += (f"其中{full}项达到年度指标值，{len(missed)}项未完全达到：{joined(map(_indicator_miss, missed), '；')}。")
-    out = [text]
+    out = [text + _achievement_text(rows, missed)]
     for i in missed:
         why = " ".join(paragraphs(i.deviation))
         if why:
@@ -146,7 +183,7 @@ def score(report: Report) -> str:
     """总分 and 等级 sentence (九 or the table-form 绩效自评情况)."""
     s = summary(report)
     if s.total is None:
-        return "因全年预算数为空，暂无法计算预算执行率和自评总分。"
+        return f"因{no_rate_reason(overall_amounts(report))}，暂无法计算预算执行率和自评总分。"
     return (f"根据部门整体支出绩效评价指标体系和评分标准，本单位{year_du(report)}部门整体支出"
             f"绩效自评得分为{_points(s.total)}，其中预算执行率得分{_points(s.exec_score)}"
             f"（分值{_points(s.exec_weight)}），绩效指标得分{_points(s.indicator_score)}"

@@ -84,8 +84,17 @@ def joined(items: Iterable[str], sep: str = "、") -> str:
 
 
 def wan(value: Money) -> str:
-    """An amount as prose prints it: '696.00万元' (blank counts as zero)."""
-    return f"{fmt_money(value if value is not None else Decimal(0))}万元"
+    """An amount as prose prints it: '696.00万元'; '' for a blank (unknown) amount.
+
+    A blank is never printed as 0.00: build sentences with ``figure_clauses`` (or test for
+    None first) so that an unknown amount leaves its whole clause out.
+    """
+    return "" if value is None else f"{fmt_money(value)}万元"
+
+
+def figure_clauses(pairs: Iterable[tuple[str, Money]], sep: str = "，") -> str:
+    """'年初预算数为40.00万元，决算数为30.00万元': one clause per known amount, blanks left out."""
+    return sep.join(f"{label}{wan(value)}" for label, value in pairs if value is not None)
 
 
 def pct(fraction: Decimal | None) -> str:
@@ -93,15 +102,20 @@ def pct(fraction: Decimal | None) -> str:
 
 
 def is_zero(value: Money) -> bool:
+    """Zero or blank: for "is there anything to report" tests, never for "未发生"."""
     return value is None or q2(value) == 0
 
 
+def known_zero(value: Money) -> bool:
+    """A typed 0 (not a blank): only this may be reported as 未发生 / 为零."""
+    return value is not None and q2(value) == 0
+
+
 def change_phrase(current: Money, prior: Money, what: str = "上年决算数") -> str:
-    """'较上年决算数43.12万元减少22.81万元，下降52.90%' ('' when there is no prior)."""
-    if is_zero(prior) or prior is None:
+    """'较上年决算数43.12万元减少22.81万元，下降52.90%' ('' when either amount is blank)."""
+    if current is None or prior is None or is_zero(prior):
         return ""
-    cur = current if current is not None else Decimal(0)
-    diff = q2(cur) - q2(prior)
+    diff = q2(current) - q2(prior)
     if diff == 0:
         return f"与{what}{wan(prior)}持平"
     verb, trend = ("增加", "增长") if diff > 0 else ("减少", "下降")

@@ -2,16 +2,21 @@
 
 ``render_word(report, path, template=..., draft=...)`` is what ``render_all`` calls.
 Imported only when a report is rendered (docxtpl, python-docx and jinja2 are heavy).
+Finishing leaves out headings with nothing under them (a part the user left blank) and
+renumbers the headings that follow, so that 一、二、… and （一）（二）… stay continuous.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
@@ -21,7 +26,7 @@ from perfdesk.model.report import Report
 from perfdesk.render import prose
 from perfdesk.render import word_style as ws
 from perfdesk.render.output import write_file
-from perfdesk.render.prose_text import clean
+from perfdesk.render.prose_text import clean, cn_number
 from perfdesk.render.templates import DEFAULT_TEMPLATE, TemplateError, TemplateInfo, find_template
 from perfdesk.render.word_context import build_context
 from perfdesk.render.word_draft import DRAFT_TEXT, mark_draft
@@ -79,7 +84,88 @@ def place_signature(doc: Document) -> None:
     ws.set_right_indent(dates[-1], date_right)
 
 
+# ---------------------------------------------------------------- empty headings
+_CN_DIGITS = "一二三四五六七八九十百"
+# heading numbers: prefix, number, suffix → the same form with another number
+_NUMBER_FORMS: tuple[tuple[re.Pattern[str], Callable[[int], str]], ...] = (
+    (re.compile(f"^[{_CN_DIGITS}]+、"), lambda n: f"{cn_number(n)}、"),
+    (re.compile(f"^（[{_CN_DIGITS}]+）"), lambda n: f"（{cn_number(n)}）"),
+    (re.compile(r"^\d+\."), lambda n: f"{n}."),
+    (re.compile(r"^\d+．"), lambda n: f"{n}．"),
+)
+
+
+def _heading_levels(doc: Document) -> dict[str, int]:
+    """Style id → outline level (1–3) of the heading styles the template has."""
+    levels = {}
+    for level in (1, 2, 3):
+        try:
+            levels[doc.styles[f"Heading {level}"].style_id] = level
+        except KeyError:
+            continue
+    return levels
+
+
+def _level(el: object, levels: dict[str, int]) -> int | None:
+    """The heading level of a body element, None for anything that is not a heading."""
+    if getattr(el, "tag", None) != qn("w:p"):
+        return None
+    ppr = el.pPr  # type: ignore[attr-defined]
+    style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    return levels.get(style)
+
+
+def _is_content(el: object) -> bool:
+    """A table, or a paragraph with text (blank paragraphs are spacing, not content)."""
+    if el.tag == qn("w:tbl"):  # type: ignore[attr-defined]
+        return True
+    return el.tag == qn("w:p") and any(  # type: ignore[attr-defined]
+        (t.text or "").strip() for t in el.iter(qn("w:t")))  # type: ignore[attr-defined]
+
+
+def drop_empty_headings(doc: Document) -> None:
+    """Remove every heading followed (blank paragraphs aside) by a heading of the same or a
+    higher level, or by the end of the body. Working backwards, a heading whose
+    subheadings were all removed goes too."""
+    levels = _heading_levels(doc)
+    body = doc.element.body
+    next_level: int | None = 0  # of the next kept item: 0 = end of body, None = content
+    for el in reversed(list(body)):
+        level = _level(el, levels)
+        if level is None:
+            if _is_content(el):
+                next_level = None
+        elif next_level is not None and next_level <= level:
+            body.remove(el)
+        else:
+            next_level = level
+
+
+def renumber_headings(doc: Document) -> None:
+    """Number each numbered heading by its place among the headings of its level under the
+    same parent (一、 → 二、 …), keeping its form (一、 （一） 1. 1．)."""
+    levels = _heading_levels(doc)
+    counts: dict[int, int] = {}
+    for el in doc.element.body.iterchildren(qn("w:p")):
+        level = _level(el, levels)
+        if level is None:
+            continue
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        runs = list(el.iter(qn("w:t")))
+        for pattern, form in _NUMBER_FORMS:
+            if not pattern.match("".join(t.text or "" for t in runs)):
+                continue
+            counts[level] = counts.get(level, 0) + 1
+            match = pattern.match(runs[0].text or "")
+            if match:  # else the number is split over runs: leave it as written
+                runs[0].text = form(counts[level]) + runs[0].text[match.end():]
+            break
+
+
 def finish(doc: Document, report: Report, *, draft: bool) -> None:
+    drop_empty_headings(doc)
+    renumber_headings(doc)
     place_signature(doc)
     ws.sort_properties(doc.element.body)
     props = doc.core_properties

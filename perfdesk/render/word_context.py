@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from perfdesk.checks.scoring import summary
-from perfdesk.model import figures
+from perfdesk.checks.scoring import overall_amounts, summary
 from perfdesk.model.money import fmt_money
 from perfdesk.model.report import Report
 from perfdesk.render import prose, prose_perf
@@ -51,6 +50,16 @@ def _other_budgets(report: Report) -> list[str]:
     return out
 
 
+def _other_budgets_given(report: Report) -> list[str]:
+    """All three 其他预算 sentences when any of them has spending, else nothing (for an
+    outline that gives them a part of their own only when there is something to say)."""
+    o = report.other_budgets
+    if is_zero(o.gov_fund) and is_zero(o.state_capital) and is_zero(o.social_insurance):
+        return []
+    return [*prose.gov_fund(report), *prose.state_capital(report),
+            *prose.social_insurance(report)]
+
+
 def _indicator_rows(report: Report) -> list[dict[str, str]]:
     """附表 rows; ``level1_cell``/``level2_cell`` are blank where they repeat the row above,
     as the paper form merges them."""
@@ -82,7 +91,7 @@ def title_lines(report: Report) -> str:
 
 def build_context(report: Report, *, draft: bool = False) -> dict[str, Any]:
     s = summary(report)
-    overall = figures.effective_overall(report)
+    overall = overall_amounts(report)  # what 附件2 prints as 年度资金总额 and the score uses
     signature = clean(report.unit_name).strip()
     return {
         "draft": draft,
@@ -104,6 +113,7 @@ def build_context(report: Report, *, draft: bool = False) -> dict[str, Any]:
         "state_capital": prose.state_capital(report),
         "social_insurance": prose.social_insurance(report),
         "other_budgets": _other_budgets(report),
+        "other_budgets_given": _other_budgets_given(report),
         "execution": prose_perf.execution(report),
         "assets": prose_perf.procurement(report),
         "goals": prose_perf.goals(report),

@@ -49,6 +49,7 @@ def test_money_always_two_decimals_and_half_up():
     r = Report(year=2024)
     r.basic.personnel = Amounts(initial=Decimal("100.005"), annual=Decimal("100"),
                                 actual=Decimal("99.994"))
+    r.basic.public = Amounts(initial=Decimal(0), annual=Decimal(0), actual=Decimal(0))
     text = prose.basic_spending(r)[0]
     assert "年初预算数为100.01万元，全年预算数为100.00万元，决算数为99.99万元" in text
 
@@ -56,6 +57,7 @@ def test_money_always_two_decimals_and_half_up():
 def test_adjustments_sentence():
     r = Report(year=2024)
     r.basic.personnel = Amounts(initial=Decimal(100), annual=Decimal(110), actual=Decimal(110))
+    r.basic.public = Amounts(initial=Decimal(0), annual=Decimal(0), actual=Decimal(0))
     r.adjustments = [Adjustment("绩效奖", Decimal(12), "追加", "basic"),
                      Adjustment("压减", Decimal(2), "调减", "basic")]
     assert prose.basic_spending(r)[1] == \
@@ -80,8 +82,10 @@ def test_three_public_items_and_zero():
     t.overseas = Amounts(initial=Decimal("2"))
     text = prose.three_public(r)[0]
     assert "公务用车购置及运行维护费预算56.70万元，决算42.15万元（其中公务用车购置费10.00万元" in text
-    assert "因公出国（境）费预算2.00万元，决算0.00万元" in text
-    assert "未发生公务接待费用" in text
+    assert "因公出国（境）费预算2.00万元。" in text  # its blank 决算 is not printed as 0.00
+    assert "公务接待" not in text  # a blank item is not reported as 未发生
+    t.reception = Amounts(initial=Decimal(0), actual=Decimal(0))
+    assert "未发生公务接待费用" in prose.three_public(r)[0]
 
 
 def test_staffing_and_score_sentences(demo):
