@@ -3,6 +3,10 @@
 Typed cells are MoneyEdits named by their field path ("basic.personnel.actual"); computed
 rows and cells are grey, read-only, with the tooltip “自动计算”; an optional rate column
 (执行率 or 控制率) is computed per row.
+
+A block copied from Excel (several cells, tab- and line-separated) pasted into a cell fills
+the grid from that cell rightwards and downwards, like Excel: all of it as one undo step,
+or nothing with the reason in the message line under the grid.
 """
 
 from __future__ import annotations
@@ -11,14 +15,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Amounts, Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.fields import ComputedField, MoneyEdit
+from perfdesk.ui.widgets.binding import flash
+from perfdesk.ui.widgets.fields import ComputedField, FieldError, MoneyEdit, parse_money_field
+from perfdesk.ui.widgets.record_model import is_dash
+from perfdesk.ui.widgets.tsv import parse_tsv
 
 Rate = tuple[str, Callable[[Amounts], Decimal | None], str]  # header, fn, tooltip
 
@@ -48,11 +56,15 @@ class AmountsGrid(QWidget):
         self.fields: list[QLineEdit] = []  # row-major, for the page's binder and tab order
         self.edits: dict[str, MoneyEdit] = {}
         self._paths: dict[str, str] = {}  # original row path -> rebased path
+        self.cells: dict[tuple[int, int], QLineEdit] = {}  # (row, column) -> cell, 0-based
+        self._headers: list[str] = []
+        self._pasting = False
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
         labels = {**figures.COLUMN_LABELS, **(headers or {})}
+        self._headers = [labels[col] for col in self.columns] + ([rate[0]] if rate else [])
         for c, col in enumerate(self.columns, start=1):
             grid.addWidget(self._header(labels[col]), 0, c)
         if rate is not None:
@@ -67,13 +79,23 @@ class AmountsGrid(QWidget):
                 w = self._cell(row, col)
                 if w is not None:
                     grid.addWidget(w, r, c)
+                    self.cells[(r - 1, c - 1)] = w
             if rate is not None:
                 w = self._rate_cell(row, rate)
                 self.fields.append(w)
                 grid.addWidget(w, r, len(self.columns) + 1)
+                self.cells[(r - 1, len(self.columns))] = w
         grid.setColumnStretch(0, 0)
         for c in range(1, len(self.columns) + 2):
             grid.setColumnStretch(c, 1)
+        self.message = QLabel(self)  # the outcome of a block paste
+        self.message.setWordWrap(True)
+        self.message.hide()
+        grid.addWidget(self.message, len(self.rows) + 1, 0, 1, len(self._headers) + 1)
+        for edit in self.edits.values():
+            edit.installEventFilter(self)
+        doc.changed.connect(self._on_changed)
+        doc.reset.connect(self._on_changed)
 
     def _header(self, text: str, left: bool = False) -> QLabel:
         h = QLabel(text, self)
@@ -112,9 +134,116 @@ class AmountsGrid(QWidget):
         return ComputedField(self.doc, name, lambda rep: fmt_percent(rate[1](amounts(rep))),
                              rate[2], self)
 
+    # --- pasting a block ----------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if isinstance(obj, MoneyEdit) and not obj.isReadOnly():
+            if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                    and event.matches(QKeySequence.StandardKey.Paste)):
+                text = QGuiApplication.clipboard().text()
+                if _is_block(text):
+                    self.paste_text(obj, text)
+                    return True
+            if (event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent)
+                    and _is_block(QGuiApplication.clipboard().text())):
+                self._context_menu(obj, event)
+                return True
+        return super().eventFilter(obj, event)
+
+    def _context_menu(self, edit: MoneyEdit, event: QContextMenuEvent) -> None:
+        """The line edit's own menu, with 粘贴 filling the grid instead of the one cell."""
+        menu = edit.createStandardContextMenu()
+        own = menu.findChild(QAction, "edit-paste")
+        if own is not None:
+            ours = QAction(own.text(), menu)
+            ours.triggered.connect(
+                lambda: self.paste_text(edit, QGuiApplication.clipboard().text()))
+            menu.insertAction(own, ours)
+            own.setVisible(False)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def cell_name(self, row: int, col: int) -> str:
+        return f"“{self.rows[row].label}·{self._headers[col]}”"
+
+    def paste_text(self, edit: MoneyEdit, text: str) -> bool:
+        """Fill the grid from ``edit`` with the cells of ``text`` (one undo step), or change
+        nothing and say why. Blank cells clear, dashes (“—”) are blank; figures that land
+        on computed cells (合计, 执行率) are not taken, they are worked out anyway."""
+        pos = next((k for k, w in self.cells.items() if w is edit), None)
+        block = _trim(parse_tsv(text))
+        if pos is None or not block:
+            return False
+        r0, c0 = pos
+        height, width = len(block), max(len(r) for r in block)
+        room_down, room_right = len(self.rows) - r0, len(self._headers) - c0
+        if height > room_down or width > room_right:
+            short = []
+            if height > room_down:
+                short.append(f"从这一行往下只有{room_down}行")
+            if width > room_right:
+                short.append(f"从这一列往右只有{room_right}列")
+            return self._refuse(
+                f"粘贴的内容有{height}行{width}列，放不下：{'，'.join(short)}。"
+                f"未粘贴任何内容；请选中左上角合适的格子再粘贴，或在 Excel 中少复制一些。")
+        values: dict[str, Decimal | None] = {}
+        targets: list[MoneyEdit] = []
+        skipped: list[str] = []
+        for i, cells in enumerate(block):
+            for j, cell in enumerate(cells):
+                w = self.cells.get((r0 + i, c0 + j))
+                if not isinstance(w, MoneyEdit):
+                    if cell.strip():
+                        skipped.append(self.cell_name(r0 + i, c0 + j))
+                    continue
+                try:
+                    value = None if is_dash(cell) else parse_money_field(cell)
+                except FieldError as exc:
+                    return self._refuse(f"第{i + 1}行第{j + 1}个数（应填入{self.cell_name(r0 + i, c0 + j)}）："
+                                        f"{exc}。未粘贴任何内容。")
+                values[w.path] = value
+                targets.append(w)
+        changed = {p: v for p, v in values.items()
+                   if not (self.doc.get(p) == v and type(self.doc.get(p)) is type(v))}
+        self._pasting = True
+        try:
+            if changed:
+                stack = self.doc.undo_stack
+                stack.beginMacro("粘贴")
+                try:
+                    for path, value in changed.items():
+                        self.doc.set_value(path, value)
+                finally:
+                    stack.endMacro()
+            for w in targets:
+                w.load(force=True)  # the pasted figure replaces any typing not yet committed
+        finally:
+            self._pasting = False
+        note = f"已从{self.cell_name(r0, c0)}起粘贴{height}行{width}列，填入{len(targets)}个数"
+        note += "（可撤销）。" if changed else "，与原来的数相同。"
+        if skipped:
+            note += (f"落在自动计算格子上的{len(skipped)}个数（{skipped[0]}"
+                     f"{'等' if len(skipped) > 1 else ''}）没有采用，这些格子会自动算出。")
+        self._show(note, error=False)
+        return True
+
+    def _refuse(self, text: str) -> bool:
+        self._show(text, error=True)
+        flash(self.message)
+        return False
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self.message.setStyleSheet("color: #b42318;" if error else "color: #1f3a5f;")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _on_changed(self, *_args: object) -> None:
+        if not self._pasting and self.message.isVisible():
+            self._show("", error=False)  # an older paste's outcome would mislead now
+
     def rebase(self, old: str, new: str) -> None:
         """Point every typed cell whose path starts with ``old`` at ``new`` instead
         (the project page shows one project at a time)."""
+        self._show("", error=False)
         self._paths = {}
         for row in self.rows:
             if row.path and row.path.startswith(old):
@@ -129,3 +258,18 @@ class AmountsGrid(QWidget):
 
 def _slug(label: str) -> str:
     return "".join(ch for ch in label if ch not in "：:（）() 、，,").strip()
+
+
+def _trim(block: list[list[str]]) -> list[list[str]]:
+    """Without trailing blank rows and the blank columns Excel adds on the right."""
+    while block and not any(c.strip() for c in block[-1]):
+        block = block[:-1]
+    width = max((max((k + 1 for k, c in enumerate(r) if c.strip()), default=0) for r in block),
+                default=0)
+    return [r[:width] for r in block]
+
+
+def _is_block(text: str) -> bool:
+    """More than one cell: what a single money field cannot take."""
+    block = _trim(parse_tsv(text))
+    return len(block) > 1 or (len(block) == 1 and len(block[0]) > 1)

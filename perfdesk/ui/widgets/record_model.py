@@ -51,6 +51,16 @@ class Column:
         return self.choices_for(item) if self.choices_for is not None else self.choices
 
 
+# A cell holding only dashes (“—”, “——”, “-”, “－”) is how the paper forms and Excel sheets
+# write “nothing here”: blank in every money and number column alike.
+_DASHES = frozenset("-‐‑‒–—―−－﹣")
+
+
+def is_dash(text: str) -> bool:
+    s = "".join(str(text).split())
+    return bool(s) and set(s) <= _DASHES
+
+
 def _label(col: Column, item: Any, value: Any) -> str:
     for stored, label in col.options(item):
         if stored == value:
@@ -65,6 +75,7 @@ class RecordTableModel(DocListModel):
         self.columns = list(columns)
         self.factory = factory
         self.computed_columns = tuple(i for i, c in enumerate(self.columns) if c.computed)
+        self.paste_note = ""  # what the last paste_block wants the user to know
 
     # --- shape -------------------------------------------------------------------------
     def columnCount(self, parent: Index | None = None) -> int:
@@ -141,6 +152,8 @@ class RecordTableModel(DocListModel):
             names = "、".join(label for _s, label in opts if label)
             raise FieldError(f"“{s}”不是可选值（可选：{names}）")
         s = "" if text is None else str(text)
+        if col.kind in ("money", "number") and is_dash(s):
+            s = ""
         if col.kind == "money":
             return parse_money_field(s)
         if col.kind == "number":
@@ -181,7 +194,11 @@ class RecordTableModel(DocListModel):
         return hits >= 2
 
     def paste_block(self, block: list[list[str]], row0: int, col0: int) -> str:
-        """Apply ``block`` at (row0, col0) as one undo step; the error message or ''."""
+        """Apply ``block`` at (row0, col0) as one undo step; the error message or ''.
+
+        After a paste, ``paste_note`` says what the user should know about it (columns
+        beyond the table's last, blank choices that kept their option), or is ''."""
+        self.paste_note = ""
         block = [r for r in block if any(c.strip() for c in r)]
         if not block:
             return "剪贴板里没有可粘贴的内容"
@@ -196,26 +213,55 @@ class RecordTableModel(DocListModel):
         row0 = max(0, min(row0, len(items)))
         prev = items[row0 - 1] if row0 > 0 else None
         row = row0 - 1
+        pasted = 0
+        kept: dict[int, list[tuple[int, Any]]] = {}  # column -> (row, kept value) of blank choices
         for cells in block:
             texts = {self.columns[c].field or "": cells[k]
                      for k, c in enumerate(targets) if k < len(cells)}
             if self.skip_pasted(texts):
                 continue
             row += 1
+            pasted += 1
             if row >= len(items):
                 items.append(self.factory())
             item = items[row]
             self.prepare_paste(row, col0, texts, prev)
             for field, text in texts.items():
-                col = self.columns[self.column_of(field)]
+                c = self.column_of(field)
+                col = self.columns[c]
                 try:
                     value = self.parse_cell(col, item, text)
                 except FieldError as exc:
+                    if col.kind == "choice" and not str(text).strip():
+                        # a blank choice that cannot be blank: the row keeps its option
+                        kept.setdefault(c, []).append((row, getattr(item, field)))
+                        continue
                     return f"第{row + 1}行“{col.header}”列：{exc}。未粘贴任何内容。"
                 setattr(item, field, value)
             prev = item
         self.doc.replace_list(self.list_path, items, "粘贴")
+        self.paste_note = self._paste_note(pasted, block, len(targets), kept, items)
         return ""
+
+    def _paste_note(self, pasted: int, block: list[list[str]], width: int,
+                    kept: dict[int, list[tuple[int, Any]]], items: list[Any]) -> str:
+        notes = []
+        extra = max((max((k for k, c in enumerate(r) if c.strip()), default=-1) + 1
+                     for r in block), default=0) - width
+        if extra > 0:
+            first = next((c for r in block for c in r[width:] if c.strip()), "")
+            where = f"（从“{_short(first)}”起）" if first else ""
+            notes.append(f"复制的内容比表格多{extra}列{where}，表格里没有对应的列，"
+                         f"这{extra}列没有粘贴")
+        for c, cells in kept.items():
+            col = self.columns[c]
+            rows = "、".join(str(r + 1) for r, _v in cells[:5]) + ("等" if len(cells) > 5 else "")
+            labels = {_label(col, items[r], v) for r, v in cells}
+            keep = f"保留“{labels.pop()}”" if len(labels) == 1 else "保留原来的选择"
+            notes.append(f"第{rows}行“{col.header}”是空白，{keep}，请核对")
+        if not notes:
+            return ""
+        return f"已粘贴{pasted}行。" + "；".join(notes) + "。"
 
     def clear_cells(self, indexes: list[QModelIndex]) -> None:
         items = [copy.deepcopy(i) for i in self.items()]
@@ -231,3 +277,8 @@ class RecordTableModel(DocListModel):
             touched = True
         if touched:
             self.doc.replace_list(self.list_path, items, "清除")
+
+
+def _short(text: str, n: int = 12) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n] + "…"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -30,9 +30,8 @@ from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash, set_path
 from perfdesk.ui.widgets.list_model import Index
 from perfdesk.ui.widgets.record_model import Column, RecordTableModel
-from perfdesk.ui.widgets.string_list import ParagraphEditor, tool_button
+from perfdesk.ui.widgets.string_list import EditKeysView, ParagraphEditor, tool_button
 from perfdesk.ui.widgets.tsv import parse_tsv
-from perfdesk.ui.widgets.wrap_view import WrapTableView
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -102,7 +101,7 @@ class CellDelegate(QStyledItemDelegate):
         return super().eventFilter(obj, event)
 
 
-class RecordView(WrapTableView):
+class RecordView(EditKeysView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(CellDelegate(self))
@@ -188,10 +187,8 @@ class RecordTable(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Paste, self.view, self.paste_clipboard,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, self.clear_selection,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.view.on_paste = self.paste_clipboard  # Ctrl+V / Delete while the view has focus
+        self.view.on_delete = self.clear_selection
 
     def add_button(self, button: QToolButton) -> None:
         self.buttons.insertWidget(self.buttons.count() - 1, button)
@@ -262,12 +259,15 @@ class RecordTable(QWidget):
         row = idx.row() if idx.isValid() else self.model.rowCount()
         col = idx.column() if idx.isValid() else 0
         error = self.model.paste_block(parse_tsv(text), row, col)
-        self.show_message(error)
         if error:
+            self.show_message(error)
             flash(self.message)
-        else:
-            self.select_cell(min(row, self.model.rowCount() - 1), col)
-        return not error
+            return False
+        self.show_message(self.model.paste_note, error=False)  # e.g. columns left out
+        if self.model.paste_note:
+            flash(self.message)
+        self.select_cell(min(row, self.model.rowCount() - 1), col)
+        return True
 
     # --- navigation ------------------------------------------------------------------------
     def focus_item(self, rest: str) -> QWidget | None:

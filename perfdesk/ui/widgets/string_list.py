@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -124,6 +124,50 @@ class ParagraphDelegate(QStyledItemDelegate):
         return super().eventFilter(obj, event)
 
 
+def edit_key(event: QKeyEvent) -> str:
+    """'paste' for the platform's paste keys (Ctrl+V, Shift+Insert), 'delete' for Delete."""
+    if event.matches(QKeySequence.StandardKey.Paste):
+        return "paste"
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.NoModifier:
+        return "delete"
+    return ""
+
+
+class EditKeysView(WrapTableView):
+    """A table view that takes Ctrl+V and Delete itself, only while it has the focus.
+
+    Not QShortcuts: those live in the window's shortcut map, where several tables on one
+    page compete for the same key (Qt then fires none, or the wrong one). A key press goes
+    to the focused widget only. Accepting the ShortcutOverride keeps any window-wide
+    shortcut for the same key from taking it first; a cell editor that is open has the
+    focus itself, so its own paste and delete are untouched."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.on_paste: Callable[[], object] | None = None
+        self.on_delete: Callable[[], object] | None = None
+
+    def _handler(self, event: QKeyEvent) -> Callable[[], object] | None:
+        key = edit_key(event)
+        return self.on_paste if key == "paste" else self.on_delete if key == "delete" else None
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and self._handler(event) is not None):
+            event.accept()  # deliver it to keyPressEvent below
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        handler = self._handler(event)
+        if handler is not None:
+            handler()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 def tool_button(text: str, tip: str, slot: Callable[[], None], parent: QWidget) -> QToolButton:
     b = QToolButton(parent)
     b.setText(text)
@@ -145,7 +189,9 @@ class StringListEditor(QWidget):
         self.doc = doc
         set_path(self, path)
         self.model = StringListModel(doc, path, header)
-        self.view = WrapTableView(self)
+        self.view = EditKeysView(self)
+        self.view.on_paste = self.paste_clipboard
+        self.view.on_delete = self.remove_current
         self.view.setModel(self.model)
         self.view.setItemDelegate(ParagraphDelegate(self.view, self._paste_at))
         self.view.setWordWrap(True)
@@ -178,10 +224,6 @@ class StringListEditor(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Paste, self.view, self.paste_clipboard,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
 
     # --- binding -----------------------------------------------------------------------
     def rebind(self, path: str) -> None:

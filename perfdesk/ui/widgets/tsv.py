@@ -79,14 +79,19 @@ def to_tsv(rows: list[list[str]]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+# List numbering at the start of a pasted line: “1、” “1.” “1．” “1)” “（1）” “(一)” “一、”
+# “①”. An Arabic “N.” directly followed by a digit is a decimal or a date (“1.5万户”,
+# “98.2%”, “3.15”), not numbering, and is kept.
 _NUMBERING = re.compile(
-    r"^\s*(?:\d{1,3}\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+    r"^\s*(?:\d{1,3}\s*(?:[、)）]|[.．](?!\d))"
+    r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
     r"|[一二三四五六七八九十]{1,3}\s*[、.．]|[①-⑳])\s*"
 )
 
 
 def split_lines(text: str, strip_numbering: bool = True) -> list[str]:
-    """Several pasted lines (or cells) as list items: blanks dropped, “1、” numbering removed."""
+    """Several pasted lines (or cells) as list items: blanks dropped, “1、” numbering removed
+    (but not the “1.” of a leading decimal such as “1.5万户”)."""
     items: list[str] = []
     for row in parse_tsv(text.replace("\r\n", "\n")):
         line = " ".join(c.strip() for c in row if c.strip())
