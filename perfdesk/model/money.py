@@ -22,6 +22,16 @@ _MONEY_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
+# A cell holding only dashes (“—”, “——”, “-”, “－”) is how the paper forms and Excel sheets
+# write “nothing here”: blank wherever an amount or a number is expected.
+_DASHES = frozenset("-‐‑‒–—―−－﹣")
+
+
+def is_dash(text: str) -> bool:
+    s = "".join(str(text).split())
+    return bool(s) and set(s) <= _DASHES
+
+
 class MoneyError(ValueError):
     """Text that is not an amount; the message is Chinese and says what to type."""
 
@@ -48,7 +58,7 @@ def parse_money(text: str, *, allow_grouping: bool = True) -> Money:
         if s.endswith(suffix):
             s = s[: -len(suffix)]
             break
-    if s in ("", "-", "—"):
+    if not s or is_dash(s):
         return None
     if allow_grouping and _GROUPED_RE.match(s):
         s = s.replace(",", "")

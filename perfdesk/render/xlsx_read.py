@@ -24,7 +24,7 @@ from perfdesk.model.money import CENT, MoneyError, out_of_range, parse_money
 from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE
 
 _SPACE = re.compile(r"\s+")
-_NUMBERING = re.compile(r"^(\d+|[一二三四五六七八九十]+)[、.．]")
+_NUMBERING = re.compile(r"^(\d+|[一二三四五六七八九十]+)[、.．](?!\d)")  # not "1.5万户"
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # 二〇二一年四月二十八日 (DOMAIN.md §2.2); hand-typed forms also use ○, O, 0 or 零 for 〇
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {

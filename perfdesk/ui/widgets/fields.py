@@ -19,7 +19,7 @@ from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
-from perfdesk.model.money import MoneyError, out_of_range, parse_money, q2
+from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money, q2
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import follow_document, set_path
@@ -82,7 +82,7 @@ def parse_number(text: str) -> Decimal | None:
     s = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     for suffix in ("平方米", "m²", "㎡", "m2", "分"):
         s = s.removesuffix(suffix)
-    if s in ("", "-", "—"):  # blank, as in money cells (NFKC made "－" a "-")
+    if not s or is_dash(s):  # blank, as in money cells
         return None
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", s):
         s = s.replace(",", "")

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from perfdesk.model.money import is_dash
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.fields import (
@@ -50,15 +51,6 @@ class Column:
     def options(self, item: Any) -> Choices:
         return self.choices_for(item) if self.choices_for is not None else self.choices
 
-
-# A cell holding only dashes (“—”, “——”, “-”, “－”) is how the paper forms and Excel sheets
-# write “nothing here”: blank in every money and number column alike.
-_DASHES = frozenset("-‐‑‒–—―−－﹣")
-
-
-def is_dash(text: str) -> bool:
-    s = "".join(str(text).split())
-    return bool(s) and set(s) <= _DASHES
 
 
 def _label(col: Column, item: Any, value: Any) -> str:
