@@ -123,3 +123,12 @@ def test_rename_in_list(page):
     item = page.project_list.item(1)
     item.setText("执法办案经费")
     assert page.doc.report.projects[1].name == "执法办案经费"
+
+
+def test_amount_and_funding_grids_line_up(page):
+    def left(grid, col: int) -> int:
+        cell = grid.cells[(0, col)]
+        return cell.mapTo(page, cell.rect().topLeft()).x()
+
+    for col in range(5):  # 上年决算 … 执行率
+        assert left(page.amounts, col) == left(page.funding, col)

@@ -20,7 +20,7 @@ from perfdesk.checks import scoring
 from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Project, Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid
+from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid, align_label_columns
 from perfdesk.ui.widgets.binding import commit_or_warn, commit_pending, flash
 from perfdesk.ui.widgets.fields import show_number
 from perfdesk.ui.widgets.form import FormPage, hint_label
@@ -107,6 +107,7 @@ class ProjectsPage(FormPage):
         ], rate=EXEC_RATE)
         self.register(*self.funding.fields)
         lay.addWidget(self.funding)
+        align_label_columns(self.amounts, self.funding)
 
         _box, lay = self.group("年度总体目标", form=False)
         pair = QHBoxLayout()

@@ -43,6 +43,15 @@ class AmountRow:
     tip: str = ""  # explains a computed line
 
 
+def align_label_columns(*grids: AmountsGrid) -> None:
+    """Give grids shown one above the other the same label width, so their columns line up."""
+    width = max(g.label_width() for g in grids)
+    for g in grids:
+        layout = g.layout()
+        assert isinstance(layout, QGridLayout)
+        layout.setColumnMinimumWidth(0, width)
+
+
 class AmountsGrid(QWidget):
     def __init__(self, doc: DocumentController, rows: Sequence[AmountRow], *,
                  columns: Sequence[str] = figures.COLUMNS,
@@ -95,6 +104,13 @@ class AmountsGrid(QWidget):
             edit.installEventFilter(self)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._on_changed)
+
+    def label_width(self) -> int:
+        layout = self.layout()
+        assert isinstance(layout, QGridLayout)
+        return max((item.widget().sizeHint().width() for r in range(layout.rowCount())
+                    if (item := layout.itemAtPosition(r, 0)) is not None and item.widget()),
+                   default=0)
 
     def _header(self, text: str, left: bool = False) -> QLabel:
         h = QLabel(text, self)
