@@ -106,6 +106,15 @@ class DocumentController(QObject):
             return
         self.undo_stack.push(_SetValue(self, path, copy.deepcopy(old), value))
 
+    def set_values(self, values: dict[str, Any], text: str) -> None:
+        """Several fields in one undo step (a block pasted into a grid)."""
+        self.undo_stack.beginMacro(text)
+        try:
+            for path, value in values.items():
+                self.set_value(path, value)
+        finally:
+            self.undo_stack.endMacro()
+
     def insert_item(self, list_path: str, index: int, item: Any) -> None:
         items = list(paths.get(self.report, list_path))
         items.insert(index, item)

@@ -222,13 +222,7 @@ class AmountsGrid(QWidget):
         self._pasting = True
         try:
             if changed:
-                stack = self.doc.undo_stack
-                stack.beginMacro("粘贴")
-                try:
-                    for path, value in changed.items():
-                        self.doc.set_value(path, value)
-                finally:
-                    stack.endMacro()
+                self.doc.set_values(changed, "粘贴")
             for w in targets:
                 w.load(force=True)  # the pasted figure replaces any typing not yet committed
         finally:
