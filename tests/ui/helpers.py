@@ -17,6 +17,20 @@ def find(root: QWidget, name: str) -> Any:
     return w
 
 
+def type_and_enter(qtbot: Any, widget: Any, text: str) -> None:
+    """Replace a line edit's text as a user would, then press Enter."""
+    from PySide6.QtCore import Qt
+
+    widget.setFocus()
+    widget.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:  # QTest can only type Latin-1; paste the rest as an input method would
+        widget.insert(text)
+        widget.setModified(True)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
 def shown_page(qtbot: Any, page_cls: type, report: Report, width: int = 1100) -> Any:
     """A page over a fresh DocumentController, shown at a realistic size."""
     page = page_cls(DocumentController(report))

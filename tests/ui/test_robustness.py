@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.fields import MoneyEdit
+from tests.ui.helpers import type_and_enter
 
 pytestmark = pytest.mark.gui
 
@@ -18,23 +19,16 @@ def doc(demo, qtbot):
     return DocumentController(demo)
 
 
-def _type(qtbot, widget, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
 def test_money_edit_refuses_an_absurd_amount_and_editing_goes_on(qtbot, doc):
     """26 nines once crashed the check engine and then the undo stack (segfault)."""
     doc.run_pending_checks()
     edit = MoneyEdit(doc, "income.other")
     qtbot.addWidget(edit)
     before = doc.report.income.other
-    _type(qtbot, edit, "9" * 26)
+    type_and_enter(qtbot, edit, "9" * 26)
     assert doc.report.income.other == before
     assert "太大" in edit.error
-    _type(qtbot, edit, "13.30")
+    type_and_enter(qtbot, edit, "13.30")
     assert doc.report.income.other == Decimal("13.30")
 
 
@@ -65,15 +59,15 @@ def test_refused_text_is_an_error_until_corrected(qtbot, doc):
     edit = MoneyEdit(doc, "three_public.reception.actual")
     qtbot.addWidget(edit)
     old = doc.report.three_public.reception.actual
-    _type(qtbot, edit, "2.46 yuan")
+    type_and_enter(qtbot, edit, "2.46 yuan")
     refused = [f for f in doc.findings if f.rule == "R-U01"]
     assert [f.path for f in refused] == ["three_public.reception.actual"]
     assert refused[0].severity == "error" and "未被接受" in refused[0].message
     assert doc.report.three_public.reception.actual == old
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert not [f for f in doc.findings if f.rule == "R-U01"]
-    _type(qtbot, edit, "2.4x")
-    _type(qtbot, edit, "2.40")
+    type_and_enter(qtbot, edit, "2.4x")
+    type_and_enter(qtbot, edit, "2.40")
     assert not [f for f in doc.findings if f.rule == "R-U01"]
     assert doc.report.three_public.reception.actual == Decimal("2.40")
 
@@ -83,7 +77,7 @@ def test_refused_text_makes_generation_a_draft(make_window, qtbot):
 
     window = make_window()
     field = find(window.show_page("budget"), "income.other")
-    _type(qtbot, field, "12.3.4")
+    type_and_enter(qtbot, field, "12.3.4")
     page = window.show_page("generate")
     assert page.draft_box.isVisible()
     assert page.generate_button.text() == "生成草稿"

@@ -20,6 +20,7 @@ from perfdesk.ui.widgets.indicator_model import COL_SCORE, COL_SUGGEST
 from perfdesk.ui.widgets.indicator_table import IndicatorTable, insert_grouped
 from perfdesk.ui.widgets.string_list import StringListEditor
 from perfdesk.ui.widgets.tsv import parse_tsv, split_lines, to_tsv
+from tests.ui.helpers import type_and_enter
 
 pytestmark = pytest.mark.gui
 
@@ -27,17 +28,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def doc(demo, qtbot):
     return DocumentController(demo)
-
-
-def _type(qtbot, widget, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:  # QTest can only type Latin-1; paste the rest as an input method would
-        widget.insert(text)
-        widget.setModified(True)
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
 # --- MoneyEdit ---------------------------------------------------------------------------
@@ -48,7 +38,7 @@ def test_money_edit_commits_decimal_and_total_updates(qtbot, doc):
     qtbot.addWidget(edit)
     qtbot.addWidget(total)
     assert edit.objectName() == "basic.personnel.actual"
-    _type(qtbot, edit, "1700.5")
+    type_and_enter(qtbot, edit, "1700.5")
     value = doc.get("basic.personnel.actual")
     assert value == Decimal("1700.5") and isinstance(value, Decimal)
     assert edit.text() == "1700.50"
@@ -60,14 +50,14 @@ def test_money_edit_refuses_invalid_input(qtbot, doc):
     qtbot.addWidget(edit)
     before = doc.get("basic.public.actual")
     depth = doc.undo_stack.count()
-    _type(qtbot, edit, "12a")
+    type_and_enter(qtbot, edit, "12a")
     assert doc.get("basic.public.actual") == before
     assert doc.undo_stack.count() == depth
     assert edit.text() == "12a"  # never silently changed
     assert edit.error and "不是有效金额" in edit.toolTip()
     assert edit.property("invalid") is True
     # fixing it clears the error and commits
-    _type(qtbot, edit, "12")
+    type_and_enter(qtbot, edit, "12")
     assert not edit.error and doc.get("basic.public.actual") == Decimal("12")
 
 
@@ -82,7 +72,7 @@ def test_money_edit_refuses_invalid_input(qtbot, doc):
 def test_money_edit_normalises(qtbot, doc, typed, value, shown):
     edit = MoneyEdit(doc, "income.other")
     qtbot.addWidget(edit)
-    _type(qtbot, edit, typed) if typed else (edit.setFocus(), edit.clear(), edit.commit())
+    type_and_enter(qtbot, edit, typed) if typed else (edit.setFocus(), edit.clear(), edit.commit())
     assert doc.get("income.other") == value
     assert edit.text() == shown
 
@@ -91,8 +81,8 @@ def test_undo_restores_and_one_step_per_field(qtbot, doc):
     edit = MoneyEdit(doc, "basic.personnel.initial")
     qtbot.addWidget(edit)
     original = doc.get("basic.personnel.initial")
-    _type(qtbot, edit, "1")
-    _type(qtbot, edit, "2")  # same field again: merged into one step
+    type_and_enter(qtbot, edit, "1")
+    type_and_enter(qtbot, edit, "2")  # same field again: merged into one step
     assert doc.get("basic.personnel.initial") == Decimal(2)
     doc.undo_stack.undo()
     assert doc.get("basic.personnel.initial") == original
@@ -106,11 +96,11 @@ def test_int_and_line_fields(qtbot, doc):
     name = LineField(doc, "unit_name")
     qtbot.addWidget(year)
     qtbot.addWidget(name)
-    _type(qtbot, year, "２０２５年")
+    type_and_enter(qtbot, year, "２０２５年")
     assert doc.report.year == 2025
-    _type(qtbot, year, "二〇二五")
+    type_and_enter(qtbot, year, "二〇二五")
     assert doc.report.year == 2025 and year.error
-    _type(qtbot, name, "  某县市场监督管理局 ")
+    type_and_enter(qtbot, name, "  某县市场监督管理局 ")
     assert doc.report.unit_name == "某县市场监督管理局"
 
 
