@@ -101,7 +101,13 @@ class DocumentController(QObject):
 
     # --- editing (undoable) ----------------------------------------------------------------
     def set_value(self, path: str, value: Any) -> None:
-        old = paths.get(self.report, path)
+        try:
+            old = paths.get(self.report, path)
+        except (IndexError, KeyError, AttributeError):
+            # A field still bound to an item that an undo or a delete just removed (its
+            # focus-out commits late): there is nothing left to write to.
+            log.info("edit of %s dropped: the item no longer exists", path)
+            return
         if old == value and type(old) is type(value):
             return
         self.undo_stack.push(_SetValue(self, path, copy.deepcopy(old), value))

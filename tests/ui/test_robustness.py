@@ -82,3 +82,22 @@ def test_refused_text_makes_generation_a_draft(make_window, qtbot):
     assert page.draft_box.isVisible()
     assert page.generate_button.text() == "生成草稿"
     assert "未被接受" in page.draft_text.text()
+
+
+@pytest.mark.parametrize(("key", "add"), [("projects", "add_project"), ("narrative", "add_section")])
+def test_undoing_an_add_while_its_field_has_the_focus(make_window, qtbot, key, add):
+    """The removed item's field commits on focus-out; that once raised IndexError."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.files.new_report()
+    page = window.show_page(key)
+    if not hasattr(page, add):
+        pytest.skip(f"{key} page has no {add}")
+    getattr(page, add)()
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.show_page("basic").setFocus()  # focus leaves the removed item's field
+    qtbot.wait(10)
+    assert not window.doc.undo_stack.canUndo()
