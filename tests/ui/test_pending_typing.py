@@ -141,3 +141,19 @@ def test_undo_button_while_typing_undoes_the_typing(opened, qtbot):
     assert window.doc.report.projects[0].amounts.actual == old
     window.act_redo.trigger()
     assert window.doc.report.projects[0].amounts.actual == Decimal("777.00")
+
+
+def test_switching_project_with_refused_text_keeps_it_on_screen(opened, qtbot, dialog_log):
+    window, _path = opened
+    page = window.show_page("projects")
+    page.project_list.setCurrentRow(1)
+    before = window.doc.report.projects[1].amounts.actual
+    field = find(page, "projects[1].amounts.actual")
+    _type(qtbot, field, "73.86a")
+    item = page.project_list.visualItemRect(page.project_list.item(0)).center()
+    qtbot.mouseClick(page.project_list.viewport(), Qt.MouseButton.LeftButton, pos=item)
+    assert "有内容无法识别" in dialog_log.texts("warning")
+    assert page.project_list.currentRow() == 1 and page.current == 1
+    assert field.text() == "73.86a" and field.error  # still there to correct
+    assert window.doc.report.projects[1].amounts.actual == before
+    assert any(f.rule == "R-U01" for f in window.doc.findings)

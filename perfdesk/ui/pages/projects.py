@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from perfdesk.checks import scoring
 from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Project, Report
+from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid, align_label_columns
-from perfdesk.ui.widgets.binding import commit_or_warn, commit_pending, flash
+from perfdesk.ui.widgets.binding import commit_or_warn, flash
 from perfdesk.ui.widgets.fields import show_number
 from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
@@ -169,7 +170,19 @@ class ProjectsPage(FormPage):
 
     def _on_row(self, row: int) -> None:
         if row >= 0 and row != self.current:
-            commit_pending()  # what is being typed belongs to the project shown so far
+            # What is being typed belongs to the project shown so far; text that cannot be
+            # taken in keeps that project on screen (switching would silently drop it).
+            prefix = f"projects[{self.current}]"
+            refused = any(p.startswith((prefix + ".", prefix + "[")) for p in self.doc.refused)
+            if refused:  # focus already left the red field for the list
+                dialogs.warning(self, "有内容无法识别",
+                                "这个项目里有输入框的内容无法识别（已标红）。请先改正，"
+                                "或在该处按 Esc 恢复原来的内容，再切换项目。")
+            if refused or not commit_or_warn(self):
+                self.project_list.blockSignals(True)
+                self.project_list.setCurrentRow(self.current)
+                self.project_list.blockSignals(False)
+                return
             self.select(row)
 
     def _on_renamed(self, item: QListWidgetItem) -> None:
