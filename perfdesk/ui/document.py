@@ -29,9 +29,9 @@ REFUSED_RULE = "R-U01"
 
 
 class _SetValue(QUndoCommand):
-    def __init__(self, doc: DocumentController, path: str, old: Any, new: Any) -> None:
-        super().__init__(f"修改 {path}")
-        self.doc, self.path, self.old, self.new = doc, path, old, new
+    def __init__(self, doc: DocumentController, path: str, old: Any, new: Any, key: str) -> None:
+        super().__init__(f"修改 {key}")
+        self.doc, self.path, self.old, self.new, self.key = doc, path, old, new, key
 
     def redo(self) -> None:
         self.doc._apply(self.path, self.new)
@@ -44,7 +44,7 @@ class _SetValue(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         # Typing into one field makes one undo step, not one per keystroke.
-        if isinstance(other, _SetValue) and other.path == self.path:
+        if isinstance(other, _SetValue) and other.key == self.key:
             self.new = other.new
             return True
         return False
@@ -100,7 +100,9 @@ class DocumentController(QObject):
         return self._unsaved_recovery or not self.undo_stack.isClean()
 
     # --- editing (undoable) ----------------------------------------------------------------
-    def set_value(self, path: str, value: Any) -> None:
+    def set_value(self, path: str, value: Any, *, key: str | None = None) -> None:
+        """Set the field at ``path``; consecutive edits of one field (``key``, the path
+        unless given: one entry of a dict field) make one undo step."""
         try:
             old = paths.get(self.report, path)
         except (IndexError, KeyError, AttributeError):
@@ -110,7 +112,7 @@ class DocumentController(QObject):
             return
         if old == value and type(old) is type(value):
             return
-        self.undo_stack.push(_SetValue(self, path, copy.deepcopy(old), value))
+        self.undo_stack.push(_SetValue(self, path, copy.deepcopy(old), value, key or path))
 
     def set_values(self, values: dict[str, Any], text: str) -> None:
         """Several fields in one undo step (a block pasted into a grid)."""

@@ -99,3 +99,18 @@ def test_fill_bands_chooses_every_missing_band_in_one_undo_step(qtbot):
     page.doc.undo_stack.redo()
     assert table.fill_bands() == 0  # nothing left to fill
     assert "没有可补选" in table.message.text()
+
+
+def test_each_weight_box_is_its_own_undo_step(page):
+    for key, value in (("效益指标", "25"), ("满意度指标", "15")):
+        w = find(page, f"scoring.weights.{key}")
+        w.setFocus()
+        w.selectAll()
+        w.insert(value)
+        w.setModified(True)
+        assert w.commit()
+    weights = page.doc.report.scoring.weights
+    assert (weights["效益指标"], weights["满意度指标"]) == (Decimal(25), Decimal(15))
+    page.doc.undo_stack.undo()
+    weights = page.doc.report.scoring.weights
+    assert (weights["效益指标"], weights["满意度指标"]) == (Decimal(25), Decimal(10))

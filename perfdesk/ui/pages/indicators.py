@@ -41,7 +41,7 @@ class WeightEdit(NumberEdit):
             weights.pop(self.key, None)
         else:
             weights[self.key] = value
-        self.doc.set_value("scoring.weights", weights)
+        self.doc.set_value("scoring.weights", weights, key=self.path)  # one undo step a box
 
 
 def _summary_text(report: Any) -> str:
