@@ -39,7 +39,9 @@ def test_date_style_and_clear(page):
     assert field.text() == "未填"
     field.setDate(QDate(2025, 4, 2))
     assert page.doc.report.signature_date == date(2025, 4, 2)
-    page.doc.undo_stack.undo()  # consecutive edits of one field are one undo step
+    page.doc.undo_stack.undo()  # back to blank: clearing was its own step
+    assert page.doc.report.signature_date is None
+    page.doc.undo_stack.undo()
     assert page.doc.report.signature_date == date(2025, 3, 18)
     assert field.date() == QDate(2025, 3, 18)
 

@@ -101,3 +101,44 @@ def test_undoing_an_add_while_its_field_has_the_focus(make_window, qtbot, key, a
     window.show_page("basic").setFocus()  # focus leaves the removed item's field
     qtbot.wait(10)
     assert not window.doc.undo_stack.canUndo()
+
+
+@pytest.fixture
+def blank_date(qtbot, doc):
+    from perfdesk.ui.widgets.fields import DateField
+
+    doc.report.year = 2024
+    doc.set_value("signature_date", None)
+    field = DateField(doc, "signature_date")
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    return field
+
+
+def test_a_blank_date_can_be_typed(qtbot, doc, blank_date):
+    qtbot.keyClicks(blank_date, "202504")  # each part moves on to the next when full
+    assert doc.report.signature_date is not None
+    assert (doc.report.signature_date.year, doc.report.signature_date.month) == (2025, 4)
+    assert blank_date.text().startswith("2025年4月")
+
+
+def test_a_blank_date_steps_from_a_sensible_day(qtbot, doc, blank_date):
+    qtbot.keyClick(blank_date, Qt.Key.Key_Up)
+    assert doc.report.signature_date is not None
+    assert doc.report.signature_date.year >= 2025  # not 1900年1月2日
+
+
+def test_clearing_a_date_is_its_own_undo_step(qtbot, doc):
+    from datetime import date
+
+    from perfdesk.ui.widgets.fields import DateField
+
+    field = DateField(doc, "signature_date")
+    qtbot.addWidget(field)
+    doc.set_value("signature_date", date(2025, 3, 1))
+    field.clear_date()
+    doc.set_value("signature_date", date(2025, 3, 9))
+    doc.undo_stack.undo()
+    assert doc.report.signature_date is None
+    assert field.text() == "未填"

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
 from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money, q2
@@ -423,7 +423,47 @@ class DateField(QDateEdit):
         self.doc.set_value(self.path, value)
 
     def clear_date(self) -> None:
-        self.setDate(_UNSET)
+        # Its own undo step: picking a date next must not merge with the clearing.
+        self.doc.set_value(self.path, None, key=f"{self.path}#clear")
+        self.load()
+
+    def is_blank(self) -> bool:
+        return self.date() == _UNSET
+
+    def starting_date(self) -> QDate:
+        """Where a blank date starts when the user types, steps or opens the calendar:
+        today in the year after the report's, else 31 March of that year."""
+        today = date.today()
+        year = self.doc.report.year
+        if year is None or today.year == year + 1:
+            return QDate(today.year, today.month, today.day)
+        return QDate(year + 1, 3, 31)
+
+    def _leave_blank(self) -> None:
+        self.setDate(self.starting_date())  # committed like any change
+        self.setCurrentSection(QDateEdit.Section.YearSection)
+
+    def stepBy(self, steps: int) -> None:
+        if self.is_blank():  # ↑ on “未填” would give 1900年1月2日
+            self._leave_blank()
+            return
+        super().stepBy(steps)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.is_blank() and event.text().isdigit():
+            # Typing into “未填” does nothing in Qt: start from a real date, then let the
+            # digits overwrite its year, month, day as usual.
+            self._leave_blank()
+            self.lineEdit().selectAll()
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.is_blank():  # the calendar would open at January 1900
+            calendar = self.calendarWidget()
+            start = self.starting_date()
+            calendar.setCurrentPage(start.year(), start.month())
+        super().mousePressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         # Every change is committed at once, so there is never typing of its own to undo.
