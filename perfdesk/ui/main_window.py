@@ -159,6 +159,12 @@ class MainWindow(QMainWindow):
     def start(self, path: Path | None = None) -> None:
         """What to show first: recovered work, the file asked for, the demo, or a new report."""
         if self._offer_recovery():
+            if path is not None and self.doc.file_path != Path(path).resolve():
+                # One report at a time: the recovered work is on screen, the file waits.
+                settings.add_recent(path)
+                dialogs.info(self, "已恢复上次未保存的内容",
+                             f"现在显示的是恢复的内容，要打开的“{Path(path).name}”还没有打开。\n"
+                             "请先保存恢复的内容，再从“文件 › 最近打开”打开它。")
             return
         if path is not None and self.files.open_path(path, ask=False):
             return

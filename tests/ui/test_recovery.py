@@ -127,3 +127,18 @@ def test_exception_hook_autosaves_and_shows_chinese_dialog(make_window, dialog_l
     assert dialog_log.names() == ["crash"]
     assert "意外错误" in dialog_log.texts("crash")
     assert autosave.Leftover(w.autosaver.path).read()[0].unit_name == "出错前的修改"
+
+
+def test_restoring_says_the_file_asked_for_was_not_opened(make_window, demo, tmp_path, dialog_log):
+    from perfdesk.ui import settings
+
+    first = tmp_path / "甲.perfdesk"
+    second = tmp_path / "乙.perfdesk"
+    save_report(demo, first, backup=False)
+    save_report(demo, second, backup=False)
+    _crash_leftover(demo, first.as_posix())
+    dialog_log.answer("question", True)
+    w = make_window(path=second)
+    assert w.doc.file_path == first  # the recovered work
+    assert "“乙.perfdesk”还没有打开" in dialog_log.texts("info")
+    assert settings.recent_files()[0] == second.resolve()  # one click away in 最近打开
