@@ -159,7 +159,8 @@ class MainWindow(QMainWindow):
     def start(self, path: Path | None = None) -> None:
         """What to show first: recovered work, the file asked for, the demo, or a new report."""
         if self._offer_recovery():
-            if path is not None and self.doc.file_path != Path(path).resolve():
+            recovered = self.doc.file_path.resolve() if self.doc.file_path else None
+            if path is not None and recovered != Path(path).resolve():
                 # One report at a time: the recovered work is on screen, the file waits.
                 settings.add_recent(path)
                 dialogs.info(self, "已恢复上次未保存的内容",
