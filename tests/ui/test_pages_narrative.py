@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from perfdesk.ui.pages.narrative import NarrativePage
-from perfdesk.ui.pages.narrative_preview import fallback, preview_html
+from perfdesk.ui.pages.narrative_preview import preview_html, preview_parts
 from tests.ui.helpers import find, shown_page
 
 pytestmark = pytest.mark.gui
@@ -31,11 +31,32 @@ def test_preview_shows_generated_figures(page):
     assert "284.86" in text
 
 
-def test_preview_fallback_and_empty_report(demo):
-    assert "1892.12" in "".join(p for _h, ps in fallback(demo) for p in ps)
+def test_preview_and_empty_report(demo):
     from perfdesk.model.report import Report
 
     assert preview_html(Report())  # a blank report must not break it
+
+
+@pytest.mark.parametrize("template", ["标准版", "简版（六部分）", "旧版（七部分）"])
+def test_preview_shows_what_the_chosen_template_prints(demo, tmp_path, template):
+    """Every preview paragraph is in the Word report of that template, and the parts a
+    template leaves out (政府采购 in 标准版) are not previewed."""
+    import docx
+
+    from perfdesk.render import render_all
+
+    demo.template = template
+    result = render_all(demo, tmp_path, template=template, excel=False)
+    document = docx.Document(str(next(p for p in result.files if p.suffix == ".docx")))
+    word = "\n".join(p.text for p in document.paragraphs)
+    word += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    parts = preview_parts(demo)
+    assert parts
+    for _heading, paras in parts:
+        for para in paras:
+            assert para in word, para[:40]
+    headings = [h for h, _ in parts]
+    assert ("政府采购、资产与厉行节约" in headings) == (template == "旧版（七部分）")
 
 
 def test_add_and_edit_section(qtbot, page):

@@ -1,79 +1,90 @@
 """The generated figure paragraphs, as HTML for the 绩效情况 page's reference tab.
 
-Uses the Word renderer's sentence builders (perfdesk.render.prose / prose_perf) when they
-are there, imported on first use; otherwise a short summary built from the figures.
+Exactly what the Word report will say: the paragraphs come from the renderer's own context
+(perfdesk.render.word_context), and only those the report's chosen template prints, in its
+order — the template's .docx is scanned once for the names its tags use.
 """
 
 from __future__ import annotations
 
 import html
-import importlib
-from collections.abc import Callable
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from perfdesk.checks import scoring
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Report
 
-# (heading, module, function) in report order
-PARTS: list[tuple[str, str, str]] = [
-    ("二（一）基本支出情况", "perfdesk.render.prose", "basic_spending"),
-    ("二（二）项目支出情况", "perfdesk.render.prose", "project_spending"),
-    ("“三公”经费", "perfdesk.render.prose", "three_public"),
-    ("三、政府性基金预算支出情况", "perfdesk.render.prose", "gov_fund"),
-    ("四、国有资本经营预算支出情况", "perfdesk.render.prose", "state_capital"),
-    ("五、社会保险基金预算支出情况", "perfdesk.render.prose", "social_insurance"),
-    ("六（一）支出预算执行情况", "perfdesk.render.prose_perf", "execution"),
-    ("政府采购", "perfdesk.render.prose_perf", "procurement"),
-    ("六（二）绩效指标完成情况", "perfdesk.render.prose_perf", "indicator_summary"),
-    ("九、自评结果", "perfdesk.render.prose_perf", "score"),
-]
+# Context entries that hold generated prose, and the heading shown above each in the preview.
+PROSE_KEYS: dict[str, str] = {
+    "organization": "机构设置",
+    "scale": "人员情况",
+    "basic": "基本支出情况",
+    "projects": "项目支出情况",
+    "three_public": "“三公”经费",
+    "gov_fund": "政府性基金预算支出情况",
+    "state_capital": "国有资本经营预算支出情况",
+    "social_insurance": "社会保险基金预算支出情况",
+    "other_budgets": "其他预算支出情况",
+    "other_budgets_given": "其他预算支出情况",
+    "execution": "支出预算执行情况",
+    "assets": "政府采购、资产与厉行节约",
+    "indicator_summary": "绩效指标完成情况",
+    "score": "自评结果",
+}
+_TAG = re.compile(r"\{[{%](.*?)[%}]\}", re.S)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 
 
-def _call(module: str, name: str, report: Report) -> list[str] | None:
-    try:
-        fn: Callable[[Report], Any] = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    try:
-        out = fn(report)
-    except Exception:  # a half-filled report must not break the page
-        return None
-    if isinstance(out, str):
-        return [out] if out else []
-    return [str(p) for p in out]
+@lru_cache(maxsize=16)
+def _template_keys(path: Path, _stamp: float) -> tuple[str, ...]:
+    """The prose entries a template prints, in the order it first uses them."""
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    text = re.sub(r"<[^>]+>", "", xml)  # a tag may be split over several runs
+    seen: dict[str, None] = {}
+    for tag in _TAG.findall(text):
+        for name in _NAME.findall(tag):
+            if name in PROSE_KEYS:
+                seen.setdefault(name, None)
+    return tuple(seen)
 
 
-def fallback(report: Report) -> list[tuple[str, list[str]]]:
-    """A summary from the figures, when the renderer is not available."""
-    basic, proj, total = (figures.basic_total(report), figures.projects_total(report),
-                          figures.effective_overall(report))
+def template_keys(report: Report) -> tuple[str, ...]:
+    from perfdesk.render.templates import find_template
 
-    def cols(a: Any) -> str:
-        return (f"年初预算数为{fmt_money(a.initial, '—')}万元，全年预算数为"
-                f"{fmt_money(a.annual, '—')}万元，决算数为{fmt_money(a.actual, '—')}万元")
+    path = find_template(report.template or None).path
+    return _template_keys(path, path.stat().st_mtime)
 
-    s = scoring.summary(report)
-    return [
-        ("基本支出", [f"基本支出{cols(basic)}。"]),
-        ("项目支出", [f"项目支出{cols(proj)}。"]),
-        ("支出预算执行情况", [f"支出合计{cols(total)}，预算执行率为"
-                              f"{fmt_percent(figures.execution_rate(total), '—')}。"]),
-        ("自评结果", [f"自评得分{s.total if s.total is not None else '—'}分，等级为"
-                      f"{s.grade or '—'}。"]),
-    ]
+
+def _paragraphs(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
+def preview_parts(report: Report) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) as the chosen template will print them."""
+    from perfdesk.render.word_context import build_context
+
+    context = build_context(report)
+    parts: list[tuple[str, list[str]]] = []
+    for key in template_keys(report):
+        paras = _paragraphs(context.get(key))
+        if paras:
+            parts.append((PROSE_KEYS[key], paras))
+    return parts
 
 
 def preview_html(report: Report) -> str:
-    parts: list[tuple[str, list[str]]] = []
-    for heading, module, name in PARTS:
-        paras = _call(module, name, report)
-        if paras is None:
-            parts = fallback(report)
-            break
-        if paras:
-            parts.append((heading, paras))
+    try:
+        parts = preview_parts(report)
+    except Exception as exc:  # a half-filled report or a broken user template: say so, go on
+        return (f"<p>自动生成的段落暂时无法显示：{html.escape(getattr(exc, 'message', '') or str(exc))}"
+                "</p>")
     out = ["<div style='font-size:10.5pt; line-height:150%;'>"]
     for heading, paras in parts:
         out.append(f"<p style='color:#1f3a5f; font-weight:bold; margin-top:10px; margin-bottom:2px;'>"
