@@ -1,13 +1,14 @@
 """Budget arithmetic (DOMAIN.md §5): totals against their parts, income, adjustments.
 
-R-B01 … R-B05, R-B08, and the extra R-B12 (公用经费 其中 items) and R-B13 (a project's
-funding split). Execution is in ``rules_execution``, the amounts themselves in
+R-B01 … R-B05, R-B08, and the extra R-B12 (公用经费 其中 items), R-B13 (a project's
+funding split) and R-B14 (a total left blank by one blank part). Execution is in ``rules_execution``, the amounts themselves in
 ``rules_amounts``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from perfdesk.checks.finding import ERROR, WARNING
@@ -17,7 +18,7 @@ from perfdesk.checks.rules import money_text as m
 from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
 from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
-from perfdesk.model.report import Report
+from perfdesk.model.report import Amounts, Report
 
 reg = Registry()
 
@@ -196,7 +197,7 @@ def adjustments_reconcile(report: Report) -> Iterator[Hit]:
 )
 def public_items(report: Report) -> Iterator[Hit]:
     b = report.basic
-    items = figures.add([b.office, b.utilities_travel, b.meetings_training])
+    items = figures.add_known([b.office, b.utilities_travel, b.meetings_training])
     for col in COLUMNS:
         whole, parts = _get(b.public, col), _get(items, col)
         if whole is not None and parts is not None and parts > whole:
@@ -221,7 +222,7 @@ def project_funding(report: Report, unit: Unit) -> Iterator[Hit]:
         return
     p = unit.project
     f = p.funding
-    split = figures.add([f.current, f.carryover, f.other])
+    split = figures.add_known([f.current, f.carryover, f.other])
     for col in _FUNDING_COLUMNS:
         whole, parts = _get(p.amounts, col), _get(split, col)
         if whole is None or parts is None or whole == parts:
@@ -231,4 +232,89 @@ def project_funding(report: Report, unit: Unit) -> Iterator[Hit]:
             f" + 上年结转 {m(_get(f.carryover, col))} + 其他资金 {m(_get(f.other, col))} = "
             f"{m(parts)} 万元，请核对",
             (unit.path(f"amounts.{col}"), unit.path(f"funding.current.{col}")),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# A total left blank by one blank part (R-B14)
+
+_Part = tuple[str, Amounts, str]  # (how the message names it, its amounts, its path)
+
+
+@dataclass
+class _Gap:
+    label: str
+    path: str  # where to jump: the blank part's path, the column is appended
+    cols: list[str] = field(default_factory=list)
+    totals: list[str] = field(default_factory=list)  # the printed totals it leaves blank
+
+
+def _whole(label: str, amounts: Amounts, path: str, parts: list[_Part], col: str) -> list[_Part]:
+    """A subtotal as a part of the total above it, unless it is blank because only some of
+    its own parts are (then those parts are named, not the subtotal)."""
+    if _get(amounts, col) is None and figures.blank_parts([a for _, a, _ in parts], col):
+        return []
+    return [(label, amounts, path)]
+
+
+@reg.report(
+    "R-B14",
+    WARNING,
+    "某项金额为空而同列其他各项已填写，合计（及执行率、总分）因此无法计算（任一列）",
+    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts", "projects[].name",
+           "three_public"),
+)
+def blank_part(report: Report) -> Iterator[Hit]:
+    b, t = report.basic, report.three_public
+    basic, projects = figures.effective_basic(report), figures.effective_projects(report)
+    overall = figures.effective_overall(report)
+    vehicle, three = figures.effective_vehicle(report), figures.effective_three_public(report)
+    basic_parts: list[_Part] = [("人员经费", b.personnel, "basic.personnel"),
+                                ("公用经费", b.public, "basic.public")]
+    project_parts: list[_Part] = [
+        (f"项目“{p.name.strip()}”" if p.name.strip() else f"第{i + 1}个项目", p.amounts,
+         f"projects[{i}].amounts")
+        for i, p in enumerate(report.projects)
+    ]
+    vehicle_parts: list[_Part] = [
+        ("公务用车购置费", t.vehicle_purchase, "three_public.vehicle_purchase"),
+        ("公务用车运行维护费", t.vehicle_operation, "three_public.vehicle_operation"),
+    ]
+    gaps: dict[str, _Gap] = {}
+
+    def note(parts: list[_Part], col: str, totals: list[tuple[str, Amounts]]) -> None:
+        blank: list[str] = []
+        for label, a in totals:  # the totals above the parts, up to the first known one
+            if _get(a, col) is not None:
+                break
+            blank.append(label)
+        if not blank:
+            return  # a declared total covers the column: nothing is stated from the parts
+        for i in figures.blank_parts([a for _, a, _ in parts], col) or []:
+            label, _, path = parts[i]
+            gap = gaps.setdefault(label + path, _Gap(label, path))
+            gap.cols.append(col)
+            gap.totals += [x for x in blank if x not in gap.totals]
+
+    for col in COLUMNS:
+        note(basic_parts, col, [("基本支出", basic), ("支出合计", overall)])
+        note(project_parts, col, [("项目支出", projects), ("支出合计", overall)])
+        first_project = project_parts[0][2] if project_parts else "projects"
+        note([*_whole("基本支出", basic, "basic.personnel", basic_parts, col),
+              *_whole("项目支出", projects, first_project, project_parts, col)],
+             col, [("支出合计", overall)])
+        note(vehicle_parts, col, [("公务用车购置及运行维护费", vehicle), ("“三公”经费合计", three)])
+        note([*_whole("公务用车购置及运行维护费", vehicle, "three_public.vehicle_purchase",
+                      vehicle_parts, col),
+              ("因公出国（境）费", t.overseas, "three_public.overseas"),
+              ("公务接待费", t.reception, "three_public.reception")],
+             col, [("“三公”经费合计", three)])
+    for gap in gaps.values():
+        rate = ("，整体预算执行率和总分也无法计算"
+                if "支出合计" in gap.totals and {"annual", "actual"} & set(gap.cols) else "")
+        yield Hit(
+            f"{gap.label}{'、'.join(COLUMN_LABELS[c] for c in gap.cols)}为空，而同列其他各项已填写："
+            f"{'、'.join(gap.totals)}因此无法合计{rate}。空白表示未知而不是 0，请填写"
+            "（确无此项支出请填 0）",
+            (f"{gap.path}.{gap.cols[0]}",),
         )

@@ -211,11 +211,15 @@ def staffing_counts(report: Report) -> Iterator[Hit]:
 def total_score(report: Report) -> Iterator[Hit]:
     s = summary(report)
     if s.total is None:
-        yield Hit(
-            f"总分暂无法计算：预算执行率未知（全年预算数或全年执行数未填）；"
-            f"绩效指标合计 {s.indicator_score} 分",
-            ("declared.overall.annual",),
-        )
+        if s.unscored:
+            where: tuple[str, ...] = (f"indicators[{s.unscored[0]}].score",)
+        elif s.exec_score is None:
+            where = ("declared.overall.annual",)
+        else:
+            where = ("indicators",)
+        known = (f"；预算执行率得分 {s.exec_score} 分" if s.exec_score is not None else "")
+        known += (f"；绩效指标得分 {s.indicator_score} 分" if s.indicator_score is not None else "")
+        yield Hit(f"总分和等级暂无法计算：{s.missing}{known}", where)
         return
     yield Hit(
         f"总分 {s.total} 分（预算执行率 {s.exec_score} + 绩效指标 {s.indicator_score}），"

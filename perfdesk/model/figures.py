@@ -3,6 +3,10 @@
 Each ``*_total`` returns the computed sum; ``effective_*`` returns what the documents
 print: the declared total where the user (or an import) stated one, else the sum. When a
 declared total disagrees with its parts the check engine reports it and output is a draft.
+
+Every computed total is *strict* (``add``): a column is known only when every part that
+contributes to it is known. A blank part is unknown, never 0, so a total, a rate or a score
+is never stated from part of a total; the check engine names the blank part (R-B14).
 """
 
 from __future__ import annotations
@@ -23,10 +27,47 @@ COLUMN_LABELS = {
 }
 
 
+def strict_sum(values: Iterable[Money]) -> Money:
+    """Σ values, or None when there are none or any of them is None (blank = unknown)."""
+    values = list(values)
+    known = [v for v in values if v is not None]
+    if not values or len(known) != len(values):
+        return None
+    return sum(known, Decimal(0))
+
+
 def add(parts: Iterable[Amounts]) -> Amounts:
-    """Column-wise sum; a column stays blank when every part is blank there."""
+    """Column-wise total of the parts of a printed or scored figure (strict).
+
+    Rule, per column: the total is known iff there is at least one part and every part is
+    known there; then it is their exact Decimal sum. Otherwise it is None — in particular a
+    column blank in every part stays blank, and one blank part among filled ones makes the
+    total blank rather than the sum of the others.
+    """
+    parts = list(parts)
+    return Amounts(**{c: strict_sum(getattr(p, c) for p in parts) for c in COLUMNS})
+
+
+def add_known(parts: Iterable[Amounts]) -> Amounts:
+    """Column-wise sum of the parts that are filled; blank only when every part is blank.
+
+    For checks only, never for a printed figure: R-B12 (the 其中 items of 公用经费 already
+    exceed it, whatever the blank ones hold) and R-B13 (a project's funding split, whose
+    message lists each part, blanks as “空”).
+    """
     parts = list(parts)
     return Amounts(**{c: total([getattr(p, c) for p in parts]) for c in COLUMNS})
+
+
+def blank_parts(parts: Iterable[Amounts], col: str) -> list[int] | None:
+    """Indexes of the parts blank in ``col`` when at least one other part is filled there
+    (so ``add`` leaves a column blank only because of them); None when nothing is missing
+    or the column is blank throughout."""
+    values = [getattr(p, col) for p in parts]
+    missing = [i for i, v in enumerate(values) if v is None]
+    if not missing or len(missing) == len(values):
+        return None
+    return missing
 
 
 def overlay(declared: Amounts, computed: Amounts) -> Amounts:
@@ -55,9 +96,18 @@ def effective_projects(report: Report) -> Amounts:
     return overlay(report.declared.projects, projects_total(report))
 
 
+def projects_part(report: Report) -> Amounts:
+    """项目支出 as a part of 支出合计: effective, and 0 where the report has no projects and
+    declares no 项目支出 (a unit without projects spends nothing on them)."""
+    projects = effective_projects(report)
+    if report.projects:
+        return projects
+    return overlay(projects, Amounts(**{c: Decimal(0) for c in COLUMNS}))
+
+
 def overall_total(report: Report) -> Amounts:
-    """支出合计 = 基本支出 + 项目支出 (from the effective parts)."""
-    return add([effective_basic(report), effective_projects(report)])
+    """支出合计 = 基本支出 + 项目支出 (from the effective parts; strict per column)."""
+    return add([effective_basic(report), projects_part(report)])
 
 
 def effective_overall(report: Report) -> Amounts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 from perfdesk.model.report import Amounts, Indicator, Report
 
@@ -10,6 +11,11 @@ from perfdesk.model.report import Amounts, Indicator, Report
 def _roll(a: Amounts) -> Amounts:
     """This year's 决算 becomes next year's 上年决算; everything else is new."""
     return Amounts(prior=a.actual)
+
+
+# A staffing note that counts people ("另有退休人员41人、劳务派遣人员9人") describes last
+# year's headcount; one without a count ("编制由县委编办核定") still holds.
+_COUNTS_PEOPLE = re.compile(r"[0-9０-９]+\s*(?:人|名)")
 
 
 def _clear_indicator(ind: Indicator) -> Indicator:
@@ -23,10 +29,15 @@ def next_year(last: Report) -> Report:
     """Keep duties, structure, projects and indicator rows; clear figures of the new year.
 
     Year + 1; 本年决算 → 上年决算; actuals, scores, narrative, problems and dates cleared.
+    Of the staffing, 编制数 carries over; 实际在职人数 (and a note counting people) is this
+    year's and is cleared.
     """
     r = copy.deepcopy(last)
     r.year = last.year + 1 if last.year is not None else None
     r.signature_date = None
+    r.staffing.actual = None
+    if _COUNTS_PEOPLE.search(r.staffing.note):
+        r.staffing.note = ""
 
     b = r.basic
     for name in ("personnel", "public", "office", "utilities_travel", "meetings_training"):

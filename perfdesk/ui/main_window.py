@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         s = summary(self.doc.report)
         self.exec_label.setText(f"执行率：{fmt_percent(s.exec_rate, '—')}")
         self.score_label.setText(f"总分：{'—' if s.total is None else s.total}")
+        why = f"总分和等级暂无法计算：{s.missing}" if s.total is None and s.missing else ""
+        self.score_label.setToolTip(why)
+        self.grade_label.setToolTip(why)
         if s.total is not None and s.total > s.total_weight:  # a score above its 分值 (R-I02)
             self.grade_label.setText("等级：—（总分超过满分，见审核结果）")
         else:

@@ -123,6 +123,14 @@ CASES: list[tuple[str, Edit, Edit]] = [
     ("R-B11", _set(**{"projects[1].amounts.prior": D("0.05")}), _set(**{"projects[1].amounts.prior": D("5.00")})),
     ("R-B12", _set(**{"basic.office.actual": D("200.00")}), _set(**{"basic.office.actual": D("175.67")})),
     ("R-B13", _funding_off, _funding_moved),
+    # a blank part among filled ones leaves its total blank; a declared total covers it
+    ("R-B14", _set(**{"projects[1].amounts.annual": None}),
+     _set(**{"projects[1].amounts.annual": None, "declared.projects.annual": D("295.00")})),
+    ("R-B14", _set(**{"three_public.reception.actual": None}),
+     _set(**{"three_public.reception.actual": D("0.00")})),
+    ("R-B14", _set(**{"basic.public.annual": None}),
+     _set(**{"basic.public.annual": None, "basic.personnel.annual": None,
+             "declared.basic.annual": D("1896.58")})),
     ("R-P01", _set(**{"staffing.actual": 87}), _set(**{"staffing.actual": 86})),
     ("R-P01", _set(**{"staffing.authorized": -1, "staffing.actual": 0}), _set(**{"staffing.actual": 0})),
     ("R-I01", _set(**{"indicators[0].weight": D(6), "indicators[0].score": D(6)}),
@@ -243,3 +251,24 @@ def test_far_future_signature_date_is_questioned(demo):
     demo.signature_date = date(2027, 3, 1)
     (f,) = [f for f in check(demo) if f.rule == "R-C04"]
     assert "晚了 3 年" in f.message
+
+
+def test_score_finding_says_why_there_is_no_total(demo):
+    demo.indicators[2].score = None
+    (s01,) = [f for f in check(demo) if f.rule == "R-S01"]
+    assert s01.message == "总分和等级暂无法计算：1项绩效指标的自评得分为空；预算执行率得分 9.93 分"
+    assert s01.path == "indicators[2].score"
+    demo.indicators = []
+    (s01,) = [f for f in check(demo) if f.rule == "R-S01"]
+    assert s01.message.startswith("总分和等级暂无法计算：未设置绩效指标")
+
+
+def test_blank_part_names_the_part_and_what_it_leaves_blank(demo):
+    from perfdesk.model.report import Amounts
+
+    demo.three_public.vehicle_operation = Amounts(prior=D("21.40"))
+    (f,) = [f for f in check(demo) if f.rule == "R-B14"]
+    assert f.message.startswith("公务用车运行维护费年初预算、全年预算、决算为空，而同列其他各项已填写："
+                                "公务用车购置及运行维护费、“三公”经费合计因此无法合计")
+    assert f.path == "three_public.vehicle_operation.initial"
+    assert f.severity == "warning"

@@ -237,3 +237,75 @@ def test_band_filled_from_a_score_always_contains_it(weight, share):
     band = band_to_fill(_qual("有效提升", str(score), weight=str(weight)), LINEAR)
     assert band in (BAND_MET, BAND_PARTIAL, BAND_MISSED)
     assert in_band(score, weight, band)  # so R-I10 is satisfied afterwards
+
+
+# --- 总分 only from known parts (a blank 自评得分 is unknown, not 0) -----------------------
+def test_blank_indicator_scores_leave_total_and_grade_blank(demo):
+    import copy
+
+    r = copy.deepcopy(demo)
+    for i in r.indicators[:3]:
+        i.score = None
+    s = summary(r)
+    assert (s.total, s.grade, s.indicator_score) == (None, "", None)  # was 84.89, “良”
+    assert s.exec_score == D("9.93")  # the rate part is still known
+    assert s.unscored == (0, 1, 2)
+    assert s.missing == "3项绩效指标的自评得分为空"
+    r.indicators[0].weight = None  # a row without 分值 is not a scored row
+    assert summary(r).unscored == (1, 2)
+
+
+def test_no_indicator_rows_means_no_total(demo):
+    import copy
+
+    from tests.checks.seeds import SEEDS
+
+    s = summary(SEEDS["002_budget"]())
+    assert (s.total, s.grade, s.exec_score) == (None, "", D("10.00"))  # was 10 and “差”
+    assert s.missing == "未设置绩效指标"
+    r = copy.deepcopy(demo)
+    r.projects[0].indicators = []
+    ps = project_summary(r, r.projects[0])
+    assert (ps.total, ps.grade, ps.missing) == (None, "", "未设置绩效指标")
+
+
+def test_project_total_needs_every_project_score(demo):
+    import copy
+
+    r = copy.deepcopy(demo)
+    r.projects[0].indicators[1].score = None
+    s = project_summary(r, r.projects[0])
+    assert (s.total, s.grade, s.unscored) == (None, "", (1,))
+    assert project_summary(r, r.projects[1]).total is not None
+
+
+def test_missing_names_both_reasons_when_both_parts_are_unknown(demo):
+    import copy
+
+    r = copy.deepcopy(demo)
+    r.projects[1].amounts.annual = None
+    r.indicators[4].score = None
+    assert summary(r).missing == "全年预算数为空、1项绩效指标的自评得分为空"
+
+
+def test_level1_subtotal_of_scores_is_blank_while_a_row_is_unscored(demo):
+    demo.indicators[0].score = None
+    totals = level1_totals(demo.indicators)
+    assert totals["产出指标"] == (D(50), None)
+    assert totals["效益指标"] == (D(30), D(30))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.none() | st.integers(0, 10).map(D), st.none() | st.integers(0, 10).map(D)),
+                max_size=8))
+def test_indicator_score_is_known_iff_every_scored_row_has_a_score(rows):
+    from perfdesk.checks.scoring import indicator_score
+
+    inds = [Indicator("产出指标", "数量指标", "x", "", "", w, sc) for w, sc in rows]
+    value, unscored, why = indicator_score(inds)
+    scored = [(w, sc) for w, sc in rows if w is not None or sc is not None]
+    if not scored or any(w is not None and sc is None for w, sc in rows):
+        assert value is None and why
+    else:
+        assert value == sum((sc for _, sc in rows if sc is not None), D(0)) and why == ""
+    assert unscored == tuple(k for k, (w, sc) in enumerate(rows) if w is not None and sc is None)

@@ -64,3 +64,16 @@ def test_cli_output_survives_a_console_that_cannot_encode_chinese(tmp_path: Path
                           capture_output=True, env=env)
     assert proc.returncode == 0, proc.stderr.decode("ascii", "replace")
     assert b"R-S01" in proc.stdout
+
+
+def test_next_year_clears_this_years_headcount_but_keeps_the_establishment(demo: Report):
+    from perfdesk.render import prose
+
+    new = next_year(demo)
+    assert demo.staffing.actual == 79  # the source is untouched
+    assert new.staffing.authorized == 86  # 编制数 carries over
+    assert new.staffing.actual is None  # 实际在职人数 is this year's
+    assert new.staffing.note == ""  # "另有退休人员41人、劳务派遣人员9人。" counted last year's people
+    assert "实际在职" not in prose.staffing_sentence(new)
+    demo.staffing.note = "编制由县委编办核定。"
+    assert next_year(demo).staffing.note == "编制由县委编办核定。"  # no count: still true
