@@ -114,3 +114,11 @@ def test_each_weight_box_is_its_own_undo_step(page):
     page.doc.undo_stack.undo()
     weights = page.doc.report.scoring.weights
     assert (weights["效益指标"], weights["满意度指标"]) == (Decimal(25), Decimal(10))
+
+
+def test_score_line_says_why_the_total_is_missing(page):
+    page.doc.set_value("indicators[0].score", None)
+    text = find(page, "calc.score_summary").text()
+    assert "总分 —" in text and "等级 —" in text
+    assert "自评得分为空" in text
+    assert "None" not in text

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from perfdesk.checks import scoring
-from perfdesk.model.money import fmt_percent
 from perfdesk.model.report import EXEC_RATE_KEY
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.fields import NumberEdit, show_number
+from perfdesk.ui.pages.score_text import score_line
+from perfdesk.ui.widgets.fields import NumberEdit
 from perfdesk.ui.widgets.form import FormPage, hint_label, row
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 
@@ -45,11 +45,7 @@ class WeightEdit(NumberEdit):
 
 
 def _summary_text(report: Any) -> str:
-    s = scoring.summary(report)
-    total = "—" if s.total is None else show_number(s.total)
-    return (f"预算执行率 {fmt_percent(s.exec_rate, '—')}，得分 "
-            f"{'—' if s.exec_score is None else show_number(s.exec_score)}；指标得分 "
-            f"{show_number(s.indicator_score)}；总分 {total}　等级 {s.grade or '—'}")
+    return score_line(scoring.summary(report))
 
 
 class IndicatorsPage(FormPage):

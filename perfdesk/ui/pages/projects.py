@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.checks import scoring
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.money import fmt_money
 from perfdesk.model.report import Project, Report
 from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.pages.score_text import score_line
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid, align_label_columns
 from perfdesk.ui.widgets.binding import commit_or_warn, flash
-from perfdesk.ui.widgets.fields import show_number
 from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 from perfdesk.ui.widgets.string_list import tool_button
@@ -134,11 +134,7 @@ class ProjectsPage(FormPage):
     def _summary(self, report: Report) -> str:
         if not 0 <= self.current < len(report.projects):
             return ""
-        s = scoring.project_summary(report, report.projects[self.current])
-        total = "—" if s.total is None else show_number(s.total)
-        return (f"执行率 {fmt_percent(s.exec_rate, '—')}，执行率得分 "
-                f"{'—' if s.exec_score is None else show_number(s.exec_score)}；"
-                f"指标得分 {show_number(s.indicator_score)}；总分 {total}　等级 {s.grade or '—'}")
+        return score_line(scoring.project_summary(report, report.projects[self.current]), "执行率")
 
     # --- the list ------------------------------------------------------------------------------
     def _label(self, i: int, p: Project) -> str:
