@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
-from perfdesk.model.money import Money, ratio
+from perfdesk.model.money import Money, q2, ratio
 from perfdesk.model.report import Amounts, Project, Report
 from perfdesk.render.prose_text import (
     change_phrase,
@@ -88,13 +88,11 @@ def staffing_sentence(report: Report) -> str:
 
 
 # ---------------------------------------------------------------- 一般公共预算支出
-def _sign(value: Decimal) -> int:
-    return (value > 0) - (value < 0)
-
-
 def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
-    """年中追加/调减, itemised. The comparison of 全年 with 年初 is stated only when both are
-    known and the items point the same way; without both, the items are listed alone."""
+    """年中追加/调减, itemised. The items are called the breakdown ("其中") of the change from
+    年初 to 全年 only when they add up to it exactly; otherwise the change (when both totals
+    are known) and the items are stated side by side, neither presented as the other's
+    breakdown (check R-B05 reports the difference)."""
     items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
     if not items:
         return ""
@@ -107,20 +105,20 @@ def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
         detail.append("追加" + joined(ups))
     if downs:
         detail.append("调减" + joined(downs))
-    listed = "；".join(detail)
+    listed = f"年中预算调整情况：{'；'.join(detail)}。"
     if amounts.initial is None or amounts.annual is None:
-        return f"年中预算调整情况：{listed}。"
-    diff = amounts.annual - amounts.initial
-    net = figures.adjustments_net(report, scope) or Decimal(0)
-    if _sign(diff) != _sign(net):
-        return ""  # the items contradict the totals (check R-B05): state neither
+        return listed
+    diff = q2(amounts.annual) - q2(amounts.initial)
+    net = sum((q2(a.amount) if a.kind != "调减" else -q2(a.amount) for a in items), Decimal(0))
     if diff > 0:
         head = f"全年预算数较年初预算数增加{wan(diff)}"
     elif diff < 0:
         head = f"全年预算数较年初预算数减少{wan(-diff)}"
     else:
         head = "全年预算数与年初预算数持平"
-    return f"{head}，其中：年中{listed}。"
+    if net == diff and diff != 0:
+        return f"{head}，其中：年中{'；'.join(detail)}。"
+    return f"{head}。{listed}"
 
 
 def _spending_part(label: str, amounts: Money, items: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
+from perfdesk.checks.scoring import basic_amounts, overall_amounts, suggest, summary
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, q2, total
+from perfdesk.model.money import fmt_money, q2
 from perfdesk.model.report import Amounts, Building, Indicator, Report
 from perfdesk.render.prose import year_du, year_text
 from perfdesk.render.prose_text import (
@@ -88,7 +88,9 @@ def execution(report: Report) -> list[str]:
         if not is_zero(v)
     ]
     if sources:
-        out.append(f"按收入性质分，{joined(sources)}，合计{wan(figures.income_total(report))}。")
+        income = figures.income_total(report)  # None while a part is blank: no 合计 then
+        tail = f"，合计{wan(income)}" if income is not None else ""
+        out.append(f"按收入性质分，{joined(sources)}{tail}。")
     out.extend(paragraphs(*report.execution_notes))
     return out
 
@@ -130,29 +132,65 @@ def achievements(report: Report) -> list[str]:
     return numbered(paragraphs(*report.achievements))
 
 
-def _indicator_miss(i: Indicator) -> str:
-    name = strip_numbering(i.name) or "未命名指标"
-    return (f"“{name}”（年度指标值{clean(i.target).strip() or '—'}，实际完成值"
-            f"{clean(i.actual).strip() or '—'}，得分{_points(i.score)}/{_points(i.weight)}）")
+def _indicator_name(i: Indicator) -> str:
+    """The name as 附件2 prints it (numbering included: the quote must match the table)."""
+    return clean(i.name).strip().replace("\n", " ") or "未命名指标"
 
 
-def _achievement_text(rows: list[Indicator], missed: list[Indicator]) -> str:
-    """Which indicators met their 年度指标值: only rows with 分值 and 自评得分 are judged,
-    and nothing is claimed when none is."""
-    judged = [i for i in rows if i.weight is not None and i.score is not None]
-    if not judged:
-        return ""
-    misses = f"{len(missed)}项未完全达到：{joined(map(_indicator_miss, missed), '；')}。"
-    met = len(judged) - len(missed)
-    if len(judged) == len(rows):
-        return f"其中{met}项达到年度指标值，{misses}" if missed else "各项指标均达到年度指标值。"
-    if not missed:
-        return f"已评分的{len(judged)}项指标均达到年度指标值。"
-    return f"已评分的{len(judged)}项中，{met}项达到年度指标值，{misses}"
+def _indicator_detail(i: Indicator) -> str:
+    """'“名称”（年度指标值…，实际完成值…，得分4.96分/5分）'; an unscored row says so."""
+    if i.score is None:
+        points = "尚未评分"
+    elif i.weight is None:
+        points = f"得分{_points(i.score)}"
+    else:
+        points = f"得分{_points(i.score)}/{_points(i.weight)}"
+    return (f"“{_indicator_name(i)}”（年度指标值{clean(i.target).strip() or '—'}，实际完成值"
+            f"{clean(i.actual).strip() or '—'}，{points}）")
+
+
+def _lost_points(i: Indicator) -> bool:
+    return i.weight is not None and i.score is not None and q2(i.score) < q2(i.weight)
+
+
+def _achievement_text(report: Report, rows: list[Indicator]) -> tuple[str, list[Indicator]]:
+    """Which indicators reached their 年度指标值, as the scoring engine judges it from the
+    年度指标值 and 实际完成值 (``suggest(...).met``), never from the 自评得分: a full score for a
+    missed target is still a miss. Rows it cannot judge are counted neither way. Returns
+    the text and the rows worth explaining (missed, or scored below 分值)."""
+    verdicts = [(i, suggest(i, report.scoring).met) for i in rows]
+    met = [i for i, v in verdicts if v is True]
+    missed = [i for i, v in verdicts if v is False]
+    unknown = len(rows) - len(met) - len(missed)
+    judged = len(met) + len(missed)
+    parts = []
+    listed = joined(map(_indicator_detail, missed), "；")
+    if judged and not unknown:
+        if not missed:
+            parts.append("各项指标均达到年度指标值。")
+        elif not met:
+            parts.append(f"{len(missed)}项指标均未达到年度指标值：{listed}。")
+        else:
+            parts.append(f"其中{len(met)}项达到年度指标值，{len(missed)}项未达到：{listed}。")
+    elif judged:
+        lead = f"按实际完成值可判断完成情况的{judged}项"
+        if not missed:
+            parts.append(f"{lead}均达到年度指标值。")
+        elif not met:
+            parts.append(f"{lead}均未达到年度指标值：{listed}。")
+        else:
+            parts.append(f"{lead}中，{len(met)}项达到年度指标值，{len(missed)}项未达到：{listed}。")
+        parts.append(f"另有{unknown}项未能依据实际完成值判断是否达到年度指标值。")
+    docked = [i for i in rows if i not in missed and _lost_points(i)]
+    if docked:
+        parts.append(f"{'另有' if parts else ''}{len(docked)}项自评得分低于分值："
+                     f"{joined(map(_indicator_detail, docked), '；')}。")
+    return "".join(parts), missed + docked
 
 
 def indicator_summary(report: Report) -> list[str]:
-    """六（二）: how many indicators, by 一级指标, and which ones lost points."""
+    """六（二）: how many indicators, by 一级指标, whether they reached their targets, and
+    which ones lost points. 分值/得分 totals are stated only when every row has them."""
     rows = [i for i in report.indicators if clean(i.name).strip() or i.weight is not None]
     if not rows:
         return ["本年度未设置部门整体支出绩效指标。"]
@@ -164,26 +202,51 @@ def indicator_summary(report: Report) -> list[str]:
     others = sum(1 for i in rows if i.level1 not in LEVEL1_ORDER)
     if others:
         by_level.append(f"其他指标{others}项")
-    weight = total([i.weight for i in rows]) or Decimal(0)
-    score = total([i.score for i in rows])
-    text = (f"本单位年度整体支出绩效指标共{len(rows)}项（{joined(by_level)}），"
-            f"分值合计{_points(weight)}")
-    text += f"，自评得分{_points(score)}。" if score is not None else "。"
-    missed = [i for i in rows
-              if i.weight is not None and i.score is not None and q2(i.score) < q2(i.weight)]
-    out = [text + _achievement_text(rows, missed)]
-    for i in missed:
+    s = summary(report)
+    text = f"本单位年度整体支出绩效指标共{len(rows)}项（{joined(by_level)}）"
+    if all(i.weight is not None for i in rows) and s.indicator_weight is not None:
+        text += f"，分值合计{_points(s.indicator_weight)}"
+    unscored = sum(1 for i in rows if i.weight is not None and i.score is None)
+    scored = any(i.score is not None for i in rows)
+    if scored and not unscored and s.indicator_score is not None:
+        text += f"，自评得分{_points(s.indicator_score)}"
+    elif scored:
+        text += f"，{unscored}项尚未评分"
+    achievement, explain = _achievement_text(report, rows)
+    out = [text + "。" + achievement]
+    for i in explain:
         why = " ".join(paragraphs(i.deviation))
         if why:
-            out.append(end_sentence(f"“{strip_numbering(i.name)}”偏差原因及改进措施：{why}"))
+            out.append(end_sentence(f"“{_indicator_name(i)}”偏差原因及改进措施：{why}"))
     return out
+
+
+def _score_missing(report: Report) -> str:
+    """Why 总分 cannot be computed yet ('' when it can, or when the reason is unknown)."""
+    s = summary(report)
+    reasons = []
+    if s.exec_score is None:
+        reasons.append(no_rate_reason(overall_amounts(report)) or "预算执行率无法计算")
+    unscored = sum(1 for i in report.indicators if i.weight is not None and i.score is None)
+    if unscored:
+        reasons.append(f"{unscored}项绩效指标的自评得分为空")
+    elif all(i.weight is None and i.score is None for i in report.indicators):
+        reasons.append("未设置绩效指标")
+    return "、".join(reasons)
 
 
 def score(report: Report) -> str:
     """总分 and 等级 sentence (九 or the table-form 绩效自评情况)."""
     s = summary(report)
-    if s.total is None:
-        return f"因{no_rate_reason(overall_amounts(report))}，暂无法计算预算执行率和自评总分。"
+    if s.total is None or s.indicator_score is None or s.exec_score is None:
+        # No 总分 or 等级 from part of the score; the part that is known is stated.
+        why = getattr(s, "missing", "") or _score_missing(report)
+        head = ""
+        if s.exec_score is not None:
+            head = (f"本单位{year_du(report)}部门整体支出绩效自评中，预算执行率得分"
+                    f"{_points(s.exec_score)}（分值{_points(s.exec_weight)}）；")
+        return (f"{head}因{why}，暂无法计算自评总分和自评等级。" if why
+                else f"{head}自评总分和自评等级暂无法计算。")
     return (f"根据部门整体支出绩效评价指标体系和评分标准，本单位{year_du(report)}部门整体支出"
             f"绩效自评得分为{_points(s.total)}，其中预算执行率得分{_points(s.exec_score)}"
             f"（分值{_points(s.exec_weight)}），绩效指标得分{_points(s.indicator_score)}"
@@ -201,14 +264,22 @@ class NarrativeSection:
 
 
 def sections(report: Report) -> list[NarrativeSection]:
+    """The sections that have text. A title alone (a rolled-over report keeps last year's
+    titles, their paragraphs emptied) is no section: its heading would stand over nothing.
+    ``n``/``cn`` number the titled sections 1, 2 …; an untitled section has n 0, cn ''."""
     out = []
+    titled = 0
     for s in report.sections:
         title = strip_numbering(s.title)
         paras = paragraphs(*s.paragraphs)
-        if not title and not paras:
+        if not paras:
             continue
-        n = len(out) + 1
-        out.append(NarrativeSection(n=n, cn=cn_number(n), title=title, paragraphs=paras))
+        n = 0
+        if title:
+            titled += 1
+            n = titled
+        out.append(NarrativeSection(n=n, cn=cn_number(n) if n else "", title=title,
+                                    paragraphs=paras))
     return out
 
 

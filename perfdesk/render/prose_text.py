@@ -17,12 +17,22 @@ _ILLEGAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_CN_NUM = "一二三四五六七八九十"
+# After "一、" / "1、" / "第一、": the start of a series such as 一、二季度, 1、2月, 第一、二批
+# (not numbering: the numeral belongs to the text).
+_SERIES = rf"(?!(?:[{_CN_NUM}两]{{1,3}}|\d{{1,2}})[、，,季月年日号批次期届个项])"
+# List numbering only: 1. 1、 1） （1） (1) 一、 （一） ① and 第一，/第一、/第一： (第 + numeral
+# + punctuation). Never 第三方 / 第一书记 / 第三部分 (numeral then a character), never a
+# decimal (1.5万户), never a year (2024、).
 _LEADING_NUMBER = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条]?[、.．：:\s]?"
-    r"|[（(][一二三四五六七八九十百\d]+[）)][、.．]?"
-    r"|[一二三四五六七八九十百]+[、.．]"
-    r"|\d+\s*[、.．](?!\d)"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"^\s*(?:"
+    rf"第(?:[{_CN_NUM}百零〇两]+|\d{{1,3}})(?:[，,、：:；;]{_SERIES}|[.．](?!\d))"
+    rf"|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)][、.．]?"
+    rf"|(?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]"
+    rf"|[{_CN_NUM}]{{1,3}}(?:、{_SERIES}|[.．](?!\d))"
+    rf"|\d{{1,2}}[ \t]*(?:、{_SERIES}|[.．](?!\d))"
+    "|[\u2460-\u2473\u2776-\u277f\u2780-\u2793]"
+    r")\s*"
 )
 
 

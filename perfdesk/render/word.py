@@ -16,6 +16,7 @@ from typing import Any
 
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
@@ -163,7 +164,29 @@ def renumber_headings(doc: Document) -> None:
             break
 
 
+def fill_empty_cells(doc: Document) -> None:
+    """Give every table cell a paragraph: a paragraph loop over an empty list leaves a cell
+    with none, which OOXML forbids (Word reports the file as damaged; LibreOffice draws
+    the row wrongly)."""
+    try:
+        style_id = doc.styles[ws.STYLE_TABLE].style_id
+    except KeyError:
+        style_id = None
+    for tc in doc.element.body.iter(qn("w:tc")):
+        if tc.find(qn("w:p")) is not None:
+            continue
+        p = OxmlElement("w:p")
+        if style_id:
+            ppr = OxmlElement("w:pPr")
+            pstyle = OxmlElement("w:pStyle")
+            pstyle.set(qn("w:val"), style_id)
+            ppr.append(pstyle)
+            p.append(ppr)
+        tc.append(p)
+
+
 def finish(doc: Document, report: Report, *, draft: bool) -> None:
+    fill_empty_cells(doc)
     drop_empty_headings(doc)
     renumber_headings(doc)
     place_signature(doc)

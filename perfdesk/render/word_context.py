@@ -6,6 +6,7 @@ Everything is a finished string or a list of strings, built from the model by
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from perfdesk.checks.scoring import overall_amounts, summary
@@ -79,14 +80,49 @@ def _indicator_rows(report: Report) -> list[dict[str, str]]:
     return rows
 
 
+TITLE_LINE_WIDTH = 20  # 2号 characters on one line of the 156 mm type area
+TITLE_TAIL = "整体支出绩效自评报告"
+# Where a unit name may break: after the name of an organ (…管理局 / 高新技术产业开发区分局).
+_UNIT_BREAK = re.compile(r"(?:局|厅|委员会|办公室|人民政府|政府|中心|管委会)(?!办公室|$)")
+
+
+def _width(text: str) -> float:
+    """Printed width in 2号 characters: digits and Latin letters take half a character."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
+
+
+def _unit_lines(year: str, unit: str) -> list[str] | None:
+    """The year and a long unit name on two lines broken after an organ's name (the most
+    even split that fits), or None when the name has no such break."""
+    best: list[str] | None = None
+    for m in _UNIT_BREAK.finditer(unit):
+        head, rest = year + unit[:m.end()], unit[m.end():]
+        if max(_width(head), _width(rest)) > TITLE_LINE_WIDTH:
+            continue
+        if best is None or abs(_width(head) - _width(rest)) < abs(
+                _width(best[0]) - _width(best[1])):
+            best = [head, rest]
+    return best
+
+
 def title_lines(report: Report) -> str:
-    """The title, broken before 整体支出… when it would not fit one 2号 line (20 chars);
-    docxtpl turns the newline into a line break inside the one title paragraph."""
+    """The title in lines that break at natural points, as the published reports set it:
+    one line when it fits (20 characters of 2号); else 年度+单位 / 整体支出绩效自评报告;
+    when 年度+单位 is too long, 单位 / 年度整体支出绩效自评报告; when the unit name alone is
+    too long, it breaks after an organ's name (…管理局 / …分局). docxtpl turns each newline
+    into a line break inside the one title paragraph."""
     title = prose.title(report)
-    head, sep, tail = title.rpartition("整体支出绩效自评报告")
-    if sep and head and len(title) > 20:
-        return f"{head}\n{sep}{tail}"
-    return title
+    year = f"{report.year}年度" if report.year is not None else ""
+    unit = clean(report.unit_name).strip().replace("\n", "")
+    if _width(title) <= TITLE_LINE_WIDTH or not unit:
+        return title
+    if _width(year + unit) <= TITLE_LINE_WIDTH:
+        lines = [year + unit, TITLE_TAIL]
+    elif _width(unit) <= TITLE_LINE_WIDTH:
+        lines = [unit, year + TITLE_TAIL]
+    else:
+        lines = [*(_unit_lines(year, unit) or [year + unit]), TITLE_TAIL]
+    return "\n".join(lines)
 
 
 def build_context(report: Report, *, draft: bool = False) -> dict[str, Any]:

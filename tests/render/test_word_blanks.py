@@ -144,11 +144,12 @@ def test_table_form_annual_budget_is_the_attachments_total(rendered, reports):
         assert row.cells[2].text == ("" if annual is None else f"{fmt_money(annual)}万元"), key
 
 
-def test_adjustment_comparison_needs_both_totals_and_the_same_direction(word_env, tmp_path):
+def test_adjustments_are_a_breakdown_only_when_they_add_up(word_env, tmp_path):
     r = _full_basic("100", "90")
     r.adjustments = [Adjustment("绩效奖", D(10), "追加", "basic")]
     text = full_text(_render(r, tmp_path))
-    assert "较年初预算数" not in text  # 减少 10 "其中：年中追加" would contradict itself
+    assert "其中：年中" not in text  # 减少 10 "其中：年中追加" would contradict itself
+    assert "全年预算数较年初预算数减少10.00万元。年中预算调整情况：追加绩效奖10.00万元。" in text
     r = _full_basic("100", "90")
     r.adjustments = [Adjustment("压减一般性支出", D(10), "调减", "basic")]
     text = full_text(_render(r, tmp_path))
@@ -227,13 +228,18 @@ def test_unscored_indicators_claim_no_achievement(word_env, tmp_path):
     assert "达到年度指标值" not in text and "自评得分0分" not in text
 
 
-def test_partly_scored_indicators_count_only_the_scored(word_env, tmp_path):
+def test_partly_scored_indicators_state_no_score_total(word_env, tmp_path):
     r = Report(year=2024, unit_name="某局")
     r.indicators = [_indicator("甲", "5", "5"), _indicator("乙", "5", None),
                     _indicator("丙", "5", "3")]
+    for i, actual in zip(r.indicators, ("12件", "", "8件"), strict=True):
+        i.actual = actual
     text = full_text(_render(r, tmp_path))
+    assert "分值合计15分，1项尚未评分。" in text and "自评得分8分" not in text
     assert "各项指标均达到" not in text
-    assert "已评分的2项中，1项达到年度指标值，1项未完全达到：“丙”" in text
+    assert ("按实际完成值可判断完成情况的2项中，1项达到年度指标值，1项未达到：“丙”"
+            "（年度指标值≥10件，实际完成值8件，得分3分/5分）。"
+            "另有1项未能依据实际完成值判断是否达到年度指标值。") in text
 
 
 # ---------------------------------------------------------------- D7 buildings
