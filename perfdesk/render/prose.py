@@ -202,8 +202,8 @@ def _vehicle_item(report: Report) -> str:
     if _not_incurred(vehicle):
         return "未发生公务用车购置及运行维护费"
     text = figure_clauses((("预算", vehicle.initial), ("决算", vehicle.actual)))
-    if not text:
-        return ""
+    if not text:  # the total is unknown (a part is blank): the parts that are known
+        return "；".join(_vehicle_parts(report))
     purchase, operation = t.vehicle_purchase.actual, t.vehicle_operation.actual
     if known_zero(vehicle.actual):
         pass  # nothing spent: no breakdown
@@ -213,6 +213,21 @@ def _vehicle_item(report: Report) -> str:
     elif purchase is not None and operation is not None:  # one part alone repeats the total
         text += f"（其中公务用车购置费{wan(purchase)}，运行维护费{wan(operation)}）"
     return "公务用车购置及运行维护费" + text
+
+
+def _vehicle_parts(report: Report) -> list[str]:
+    """购置费 and 运行维护费 each with its known columns (for when their sum is unknown)."""
+    t = report.three_public
+    out = []
+    for label, a in (("公务用车购置费", t.vehicle_purchase),
+                     ("公务用车运行维护费", t.vehicle_operation)):
+        if _not_incurred(a):
+            out.append(f"未发生{label}")
+            continue
+        columns = figure_clauses((("预算", a.initial), ("决算", a.actual)))
+        if columns:
+            out.append(label + columns)
+    return out
 
 
 def _three_public_items(report: Report) -> list[str]:

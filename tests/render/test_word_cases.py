@@ -154,6 +154,12 @@ def seed004_full(seed004: Report) -> Report:
     r = seed004
     # The seed's stated 项目支出 全年预算 (855.87); its 附件3 全年 figures sum to 880.42.
     r.declared.projects.annual = Decimal("855.87")
+    # Its 附件1 prints the “三公” totals although some items are blank (blank there meaning
+    # none); PerfDesk never sums blanks, so the printed totals are declared, as the
+    # importer keeps them.
+    r.declared.vehicle = Amounts(Decimal("137.11"), Decimal("56.7"), None, Decimal("32.15"))
+    r.declared.three_public = Amounts(Decimal("137.59"), Decimal("58.7"), None,
+                                      Decimal("32.15"))
     r.duties = ["负责市场综合监督管理。", "负责市场主体统一登记注册。"]
     r.signature_date = date(2024, 3, 28)
     return r

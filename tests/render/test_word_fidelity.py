@@ -323,3 +323,13 @@ def test_table_form_cells_are_never_empty_of_paragraphs(word_env, tmp_path):
     assert cells and all(tc.find(qn("w:p")) is not None for tc in cells)
     row = next(row for row in doc.tables[0].rows if row.cells[1].text == "机构设置及人员情况")
     assert row.cells[2].text == "" and row.cells[2]._tc is not row.cells[1]._tc
+
+
+def test_unknown_vehicle_total_states_its_known_parts(word_env, seed004, tmp_path):
+    """Seed 004 without its declared totals: 公车购置 is blank in 2023, so neither the
+    公务用车 nor the “三公” total is known (附件1 leaves them blank); the typed parts are
+    stated, no total and no change on last year."""
+    text = full_text(_render(seed004, tmp_path))
+    assert ("“三公”经费中，公务用车运行维护费预算56.70万元，决算32.15万元；"
+            "因公出国（境）费预算2.00万元。") in text
+    assert "较上年决算数137.59万元" not in text and "None" not in text

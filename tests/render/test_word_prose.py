@@ -81,7 +81,10 @@ def test_three_public_items_and_zero():
                                   actual=Decimal("32.15"))
     t.overseas = Amounts(initial=Decimal("2"))
     text = prose.three_public(r)[0]
-    assert "公务用车购置及运行维护费预算56.70万元，决算42.15万元（其中公务用车购置费10.00万元" in text
+    # 购置费 has no budget: the vehicle budget is unknown, its 决算 (both parts known) is not
+    assert "公务用车购置及运行维护费决算42.15万元（其中公务用车购置费10.00万元，运行维护费32.15万元）" \
+        in text
+    assert "预算56.70" not in text
     assert "因公出国（境）费预算2.00万元。" in text  # its blank 决算 is not printed as 0.00
     assert "公务接待" not in text  # a blank item is not reported as 未发生
     t.reception = Amounts(initial=Decimal(0), actual=Decimal(0))
