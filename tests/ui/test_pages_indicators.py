@@ -122,3 +122,32 @@ def test_score_line_says_why_the_total_is_missing(page):
     assert "总分 —" in text and "等级 —" in text
     assert "自评得分为空" in text
     assert "None" not in text
+
+
+def test_long_annex3_table_fits_at_1366_without_sideways_scrolling(qtbot, make_window, tmp_path):
+    """seed_004 业务工作经费 (17 rows) scrolls down; every column, 定性档次 too, is in view."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+
+    from tests.conftest import DATA
+
+    path = tmp_path / "seed_004.perfdesk"
+    shutil.copy(DATA / "seeds" / "seed_004.perfdesk", path)
+    w = make_window(path)
+    assert (w.width(), w.height()) == (1366, 768)
+    page = w.show_page("projects")
+    assert w.doc.report.projects[0].name == "业务工作经费"
+    page.project_list.setCurrentRow(0)
+    page.tabs.setCurrentIndex(1)
+    view = page.table.view
+    assert page.table.model.rowCount() >= 17
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())  # a long table
+    qtbot.wait(50)  # rows re-measured after the scroll bar took its width
+    assert view.horizontalScrollBar().maximum() == 0
+    last = page.table.model.columnCount() - 1
+    assert view.columnViewportPosition(last) + view.columnWidth(last) <= view.viewport().width()
+    header = view.horizontalHeader()
+    for col in range(page.table.model.columnCount()):  # every heading readable in full
+        title = page.table.model.headerData(col, Qt.Orientation.Horizontal)
+        assert view.columnWidth(col) >= header.sectionSizeFromContents(col).width(), title

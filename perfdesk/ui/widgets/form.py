@@ -7,6 +7,7 @@ and finds the widget for a finding's field path.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -70,6 +71,7 @@ class FormPage(Page):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         self.content = QWidget()
         self.body = QVBoxLayout(self.content)
         self.body.setContentsMargins(12, 8, 12, 12)
@@ -91,6 +93,7 @@ class FormPage(Page):
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(12, 8, 12, 12)
@@ -104,7 +107,20 @@ class FormPage(Page):
         """Call at the end of the subclass constructor."""
         for body in self._bodies:
             body.addStretch(1)
-        self.binder.set_tab_order()
+        chain = [w for w in self.tab_chain()
+                 if (w.focusProxy() or w).focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The bound widgets in form order, each checkable group's check box (如“与决算报表
+        核对（选填）”) just before the fields inside it."""
+        chain: list[QWidget] = list(self.binder.widgets)
+        for box in self.findChildren(QGroupBox):
+            if box.isCheckable():
+                inside = [i for i, w in enumerate(chain) if box.isAncestorOf(w)]
+                chain.insert(inside[0] if inside else len(chain), box)
+        return chain
 
     def focus_path(self, path: str) -> bool:
         return self.binder.focus(path)

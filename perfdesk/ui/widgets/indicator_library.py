@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,6 +45,7 @@ class IndicatorLibraryDialog(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("输入关键字筛选，如 抽检、满意度")
         self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)  # Enter here goes to the list, not 添加所选
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["指标", "年度指标值（示例）"])
         self.tree.setColumnWidth(0, 380)
@@ -62,6 +64,9 @@ class IndicatorLibraryDialog(QDialog):
             leaf.setFlags(leaf.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             leaf.setCheckState(0, Qt.CheckState.Unchecked)
             self._entries.append((leaf, ind))
+        self.no_match = QLabel(self)
+        self.no_match.setStyleSheet("color: #5b6573;")
+        self.no_match.hide()
         hint = QLabel("勾选要添加的指标，添加后会放在相应的一级、二级指标下。年度指标值仅为示例，"
                       "请按本单位年初设定的目标修改，并填写分值。", self)
         hint.setWordWrap(True)
@@ -74,13 +79,43 @@ class IndicatorLibraryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.no_match)
         layout.addWidget(hint)
         layout.addWidget(buttons)
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (obj is self.filter and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.focus_list()
+            return True  # the dialog closes only from the list or the buttons
+        return super().eventFilter(obj, event)
+
+    def focus_list(self) -> None:
+        """The focus on the first indicator shown (Space ticks it)."""
+        first = next((leaf for leaf, _ind in self._entries if not leaf.isHidden()), None)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self.tree.setFocus()
+
     def _apply_filter(self, text: str) -> None:
+        """Only the matching indicators, under their 一级/二级 headings; empty headings hide."""
         text = text.strip()
         for leaf, ind in self._entries:
             leaf.setHidden(bool(text) and text not in ind.name and text not in ind.level2)
+        shown = 0
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            any_mid = False
+            for j in range(top.childCount()):
+                mid = top.child(j)
+                leaves = sum(not mid.child(k).isHidden() for k in range(mid.childCount()))
+                mid.setHidden(leaves == 0)
+                any_mid = any_mid or leaves > 0
+                shown += leaves
+            top.setHidden(not any_mid)
+        self.no_match.setText(f"没有含“{text}”的指标。" if text and not shown else "")
+        self.no_match.setVisible(bool(text) and not shown)
 
     def check(self, names: list[str]) -> None:
         for leaf, ind in self._entries:

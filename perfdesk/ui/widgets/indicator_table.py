@@ -7,28 +7,45 @@ import copy
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
-from perfdesk.model.report import Indicator
+from perfdesk.model.report import LEVEL2_BY_LEVEL1, Indicator
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.indicator_model import INDICATOR_COLUMNS, IndicatorModel
 from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import tool_button
 
 COL_NAME = 2
-NAME_MIN = 130  # with the fixed columns, a 附件3 table fits beside the project list at 1366 px
+NAME_MIN = 120  # with the fixed columns, a 附件3 table fits beside the project list at 1366 px
+
+
+def vocabulary_rank(ind: Indicator) -> tuple[int, int]:
+    """Where the row's 一级/二级 stand in LEVEL2_BY_LEVEL1 (names outside it: after all)."""
+    level1 = list(LEVEL2_BY_LEVEL1)
+    level2 = LEVEL2_BY_LEVEL1.get(ind.level1, ())
+    return (level1.index(ind.level1) if ind.level1 in level1 else len(level1),
+            level2.index(ind.level2) if ind.level2 in level2 else len(level2))
 
 
 def insert_grouped(items: list[Indicator], new: list[Indicator]) -> list[Indicator]:
-    """``items`` with each new row placed after the last row of its 一级/二级 group
-    (or after the last row of its 一级, or at the end)."""
+    """``items`` with each new row placed after the last row of its 一级/二级 group.
+
+    A group the table does not have yet goes where LEVEL2_BY_LEVEL1 puts it: a missing
+    二级 among the rows of its 一级, a missing 一级 among the 一级 groups (效益指标 before
+    满意度指标, 时效指标 before 成本指标), so 附件2/附件3 print in the template's order.
+    An 一级 outside the vocabulary goes after the last row of its 一级, or at the end."""
     out = list(items)
+    known = set(LEVEL2_BY_LEVEL1)
     for ind in new:
-        pos = len(out)
         same2 = [i for i, x in enumerate(out) if (x.level1, x.level2) == (ind.level1, ind.level2)]
         same1 = [i for i, x in enumerate(out) if x.level1 == ind.level1]
         if same2:
             pos = same2[-1] + 1
-        elif same1:
-            pos = same1[-1] + 1
+        elif ind.level1 not in known:
+            pos = same1[-1] + 1 if same1 else len(out)
+        else:
+            key = vocabulary_rank(ind)
+            scope = same1 or list(range(len(out)))
+            before = [i for i in scope if vocabulary_rank(out[i]) <= key]
+            pos = before[-1] + 1 if before else (scope[0] if scope else 0)
         out.insert(pos, ind)
     return out
 

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
@@ -166,6 +167,67 @@ class EditKeysView(WrapTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # --- Tab: from cell to cell, then out of the table --------------------------------------
+    def _at_edge(self, forward: bool) -> bool:
+        """True when Tab (Shift+Tab) from the current cell would wrap round the table."""
+        cur = self.currentIndex()
+        if not cur.isValid():
+            return True
+        action = (QAbstractItemView.CursorAction.MoveNext if forward
+                  else QAbstractItemView.CursorAction.MovePrevious)
+        nxt = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if not nxt.isValid():
+            return True
+        here, there = (cur.row(), cur.column()), (nxt.row(), nxt.column())
+        return there <= here if forward else there >= here
+
+    def leave(self, forward: bool) -> bool:
+        """Give the focus to the widget after (before) the table in the tab chain."""
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tabbing into a table starts at its first cell, Shift+Tab at its last."""
+        model = self.model()
+        reason = event.reason()
+        if (self.tabKeyNavigation() and model is not None and model.rowCount() > 0
+                and reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)):
+            cols = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+            if cols:
+                forward = reason == Qt.FocusReason.TabFocusReason
+                idx = (model.index(0, cols[0]) if forward
+                       else model.index(model.rowCount() - 1, cols[-1]))
+                self.setCurrentIndex(idx)
+                self.scrollTo(idx)
+        super().focusInEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab on a cell (or in a paragraph editor, which passes Tab on to here)."""
+        if self.tabKeyNavigation() and self._at_edge(next):
+            self._close_open_editor()
+            return self.leave(next)
+        return super().focusNextPrevChild(next)
+
+    def _close_open_editor(self) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        while editor is not None and editor.parentWidget() is not self.viewport():
+            editor = editor.parentWidget()
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def closeEditor(self, editor: QWidget,
+                    hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab in a cell editor: the next cell, or out of the table after the last one."""
+        forward = hint == QAbstractItemDelegate.EndEditHint.EditNextItem
+        if (forward or hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem) \
+                and self._at_edge(forward):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.leave(forward)
+            return
+        super().closeEditor(editor, hint)
 
 
 def tool_button(text: str, tip: str, slot: Callable[[], None], parent: QWidget) -> QToolButton:
