@@ -443,6 +443,11 @@ class DateField(QDateEdit):
         self.setDate(self.starting_date())  # committed like any change
         self.setCurrentSection(QDateEdit.Section.YearSection)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.is_blank():  # “未填” has no sections for Tab to walk: leave the box
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def stepBy(self, steps: int) -> None:
         if self.is_blank():  # ↑ on “未填” would give 1900年1月2日
             self._leave_blank()
