@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
                 holder.setObjectName(f"scroll_{key}")
                 holder.setWidgetResizable(True)
                 holder.setFrameShape(QFrame.Shape.NoFrame)
+                holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields
                 holder.setWidget(page)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
