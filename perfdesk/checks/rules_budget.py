@@ -251,16 +251,17 @@ class _Gap:
 
 def _whole(label: str, amounts: Amounts, path: str, parts: list[_Part], col: str) -> list[_Part]:
     """A subtotal as a part of the total above it, unless it is blank because only some of
-    its own parts are (then those parts are named, not the subtotal)."""
+    its own parts are: then its parts stand in for it, so every blank part under the total
+    is named at once (not one now and the next after the user fills that one in)."""
     if _get(amounts, col) is None and figures.blank_parts([a for _, a, _ in parts], col):
-        return []
+        return parts
     return [(label, amounts, path)]
 
 
 @reg.report(
     "R-B14",
     WARNING,
-    "某项金额为空而同列其他各项已填写，合计（及执行率、总分）因此无法计算（任一列）",
+    "某项金额为空而同一合计中已有别的项目填了数，合计（及执行率、总分）因此无法计算（任一列）",
     reads=("declared", "basic.personnel", "basic.public", "projects[].amounts", "projects[].name",
            "three_public"),
 )
@@ -293,7 +294,8 @@ def blank_part(report: Report) -> Iterator[Hit]:
         for i in figures.blank_parts([a for _, a, _ in parts], col) or []:
             label, _, path = parts[i]
             gap = gaps.setdefault(label + path, _Gap(label, path))
-            gap.cols.append(col)
+            if col not in gap.cols:  # also named under the total above its subtotal
+                gap.cols.append(col)
             gap.totals += [x for x in blank if x not in gap.totals]
 
     for col in COLUMNS:
@@ -313,7 +315,7 @@ def blank_part(report: Report) -> Iterator[Hit]:
         rate = ("，整体预算执行率和总分也无法计算"
                 if "支出合计" in gap.totals and {"annual", "actual"} & set(gap.cols) else "")
         yield Hit(
-            f"{gap.label}{'、'.join(COLUMN_LABELS[c] for c in gap.cols)}为空，而同列其他各项已填写："
+            f"{gap.label}{'、'.join(COLUMN_LABELS[c] for c in gap.cols)}为空，而同一合计中已有别的项目填了数："
             f"{'、'.join(gap.totals)}因此无法合计{rate}。空白表示未知而不是 0，请填写"
             "（确无此项支出请填 0）",
             (f"{gap.path}.{gap.cols[0]}",),

@@ -268,7 +268,20 @@ def test_blank_part_names_the_part_and_what_it_leaves_blank(demo):
 
     demo.three_public.vehicle_operation = Amounts(prior=D("21.40"))
     (f,) = [f for f in check(demo) if f.rule == "R-B14"]
-    assert f.message.startswith("公务用车运行维护费年初预算、全年预算、决算为空，而同列其他各项已填写："
+    assert f.message.startswith("公务用车运行维护费年初预算、全年预算、决算为空，而同一合计中已有别的项目填了数："
                                 "公务用车购置及运行维护费、“三公”经费合计因此无法合计")
     assert f.path == "three_public.vehicle_operation.initial"
     assert f.severity == "warning"
+
+
+def test_blank_part_names_every_blank_part_under_a_total_at_once():
+    """seed 001 leaves three 三公 items blank in 上年决算: all three are named, not one now
+    and two more after the user fills the first in."""
+    from perfdesk.model import load_report
+    from tests.conftest import DATA
+
+    report = load_report(DATA / "seeds" / "seed_001.perfdesk")
+    named = {f.path for f in check(report) if f.rule == "R-B14" and f.path.endswith(".prior")
+             and f.path.startswith("three_public")}
+    assert named == {"three_public.vehicle_purchase.prior", "three_public.overseas.prior",
+                     "three_public.reception.prior"}
