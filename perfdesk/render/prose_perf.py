@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perfdesk.checks.scoring import basic_amounts, overall_amounts, suggest, summary
+from perfdesk.checks.scoring import basic_amounts, overall_amounts, rate_gap, suggest, summary
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, q2
 from perfdesk.model.report import Amounts, Building, Indicator, Report
@@ -37,17 +37,6 @@ def _points(value: Decimal | None) -> str:
     return f"{text}分"
 
 
-def no_rate_reason(amounts: Amounts) -> str:
-    """Why 预算执行率 cannot be computed from ``amounts`` ('' when it can)."""
-    if amounts.annual is None:
-        return "全年预算数为空"
-    if amounts.annual == 0:
-        return "全年预算数为零"
-    if amounts.actual is None:
-        return "全年执行数为空"
-    return ""
-
-
 def _execution_part(label: str, a: Amounts) -> str:
     """'基本支出全年预算数…，执行数…，执行率…' with blanks left out ('' for nothing to say)."""
     if is_zero(a.annual) and is_zero(a.actual):
@@ -73,7 +62,7 @@ def execution(report: Report) -> list[str]:
     else:
         text = f"{y}{parts}。" if parts else ""
     if rate is None:
-        text += f"因{no_rate_reason(overall)}，暂无法计算整体预算执行率。"
+        text += f"因{rate_gap(overall)}，暂无法计算整体预算执行率。"
     out = [text]
     inc = report.income
     sources = [
@@ -226,7 +215,7 @@ def _score_missing(report: Report) -> str:
     s = summary(report)
     reasons = []
     if s.exec_score is None:
-        reasons.append(no_rate_reason(overall_amounts(report)) or "预算执行率无法计算")
+        reasons.append(rate_gap(overall_amounts(report)) or "预算执行率无法计算")
     unscored = sum(1 for i in report.indicators if i.weight is not None and i.score is None)
     if unscored:
         reasons.append(f"{unscored}项绩效指标的自评得分为空")
