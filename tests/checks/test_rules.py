@@ -89,6 +89,12 @@ def _problem_names_rate(r: Report) -> None:
     r.problems[0].text = "个别项目预算执行率只有86.5%，需加快进度。"
 
 
+def _nothing_spent(r: Report) -> None:
+    """Every 全年预算/决算 of 基本支出 and the projects left blank."""
+    for a in (r.basic.personnel, r.basic.public, *(p.amounts for p in r.projects)):
+        a.annual = a.actual = None
+
+
 CASES: list[tuple[str, Edit, Edit]] = [
     ("R-C01", _set(unit_name=" "), _set(unit_name="青禾县市场监管局")),
     ("R-C01", _set(supervisor=""), _seq(_set(supervisor=""), _set(projects=[]))),
@@ -128,6 +134,7 @@ CASES: list[tuple[str, Edit, Edit]] = [
      _set(**{"projects[1].amounts.annual": None, "declared.projects.annual": D("295.00")})),
     ("R-B14", _set(**{"three_public.reception.actual": None}),
      _set(**{"three_public.reception.actual": D("0.00")})),
+    ("R-B14", _nothing_spent, _seq(_nothing_spent, _set(**{"declared.overall.actual": D("2176.98")}))),
     ("R-B14", _set(**{"basic.public.annual": None}),
      _set(**{"basic.public.annual": None, "basic.personnel.annual": None,
              "declared.basic.annual": D("1896.58")})),
