@@ -8,29 +8,47 @@ to ``check(report)`` (the test suite holds it to that).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 
 from perfdesk.checks.catalogue import RULES
-from perfdesk.checks.finding import Finding
+from perfdesk.checks.finding import ERROR, Finding
 from perfdesk.checks.rules import Hit, Rule, Unit, generic, overlaps, units_of
 from perfdesk.model import paths
 from perfdesk.model.report import Report
 
+log = logging.getLogger(__name__)
+
 _PROJECT_KEY = "projects"
+# Not a rule of its own: what a rule that raised reports instead of its findings, so that
+# a report whose checking did not finish can only be rendered as a draft.
+FAILED_RULE = "R-U02"
 
 
-def _findings(rule: Rule, hits: Iterable[Hit]) -> list[Finding]:
-    return [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits]
+def _findings(rule: Rule, hits: Callable[[], Iterable[Hit]], where: str, paths: tuple[str, ...]) -> list[Finding]:
+    try:
+        return [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits()]
+    except Exception as exc:
+        log.exception("rule %s failed on %s", rule.id, where or "the report")
+        return [Finding(
+            FAILED_RULE, ERROR,
+            f"审核未完成：规则 {rule.id}（{rule.description}）在检查{where or '报告'}时出错"
+            f"（{type(exc).__name__}），这一项未能审核，报告只能生成草稿。"
+            "请检查相关内容是否异常；若问题依旧，请把日志文件发给技术支持。",
+            paths,
+        )]
 
 
 def _run_report(rule: Rule, report: Report) -> list[Finding]:
-    assert rule.report_check is not None
-    return _findings(rule, rule.report_check(report))
+    check = rule.report_check
+    assert check is not None
+    return _findings(rule, lambda: check(report), "", ())
 
 
 def _run_unit(rule: Rule, report: Report, unit: Unit) -> list[Finding]:
-    assert rule.unit_check is not None
-    return _findings(rule, rule.unit_check(report, unit))
+    check = rule.unit_check
+    assert check is not None
+    return _findings(rule, lambda: check(report, unit), unit.label, (unit.prefix,))
 
 
 def check(report: Report) -> list[Finding]:

@@ -222,7 +222,14 @@ class DocumentController(QObject):
                 self._checked = self._checker.check(self.report)
             else:
                 self._checked = self._checker.recheck(self.report, path)
-        except Exception:  # a faulty rule must never stop the user from editing
+        except Exception as exc:  # the engine itself failed (a rule's failure is R-U02 already)
             log.exception("checking the report failed")
-            self._checker = Checker()
+            self._checker = None  # start afresh on the next edit
+            from perfdesk.checks.engine import FAILED_RULE
+            from perfdesk.checks.finding import ERROR, Finding
+
+            self._checked = [Finding(FAILED_RULE, ERROR,
+                                     f"审核未完成：审核程序出错（{type(exc).__name__}），"
+                                     "当前显示的审核结果不完整，报告只能生成草稿。"
+                                     "请保存后重新打开；若问题依旧，请把日志文件发给技术支持。")]
         self._publish()

@@ -212,3 +212,38 @@ def test_print_failure_on_windows_is_explained_in_chinese(monkeypatch, tmp_path,
     monkeypatch.setattr(support.os, "startfile", fail, raising=False)
     said = support.print_file(tmp_path / "a.docx")
     assert words in said and "Access" not in said
+
+
+def test_a_rule_that_fails_makes_the_output_a_draft(make_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from perfdesk.checks.catalogue import RULES_BY_ID
+
+    def boom(*_args):
+        raise KeyError("injected")
+
+    monkeypatch.setattr(RULES_BY_ID["R-B05"], "report_check", boom)
+    w, page = _page(make_window, tmp_path, word=False)
+    w.doc.set_value("unit_name", w.doc.report.unit_name + "局")  # an edit re-checks
+    assert any(f.rule == "R-U02" for f in w.doc.findings)
+    assert page.draft_box.isVisible() and "审核未完成" in page.draft_text.text()
+    with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    result = blocker.args[0]
+    assert result.draft and all("草稿" in p.name for p in result.files)
+
+
+def test_an_engine_failure_is_not_hidden_behind_old_findings(make_window, monkeypatch):
+    from perfdesk.checks import engine
+
+    w = make_window()
+    w.doc.set_value("unit_name", "")  # R-C01 now listed
+    assert any(f.rule == "R-C01" for f in w.doc.findings)
+
+    def broken(*_args):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(engine, "units_of", broken)
+    w.doc.set_value("unit_name", "青禾县市场监督管理局")
+    assert [f.rule for f in w.doc.findings] == ["R-U02"]
+    assert "审核未完成" in w.doc.findings[0].message
