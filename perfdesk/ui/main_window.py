@@ -44,7 +44,7 @@ from perfdesk.ui.document import DocumentController
 from perfdesk.ui.file_actions import FileActions, display_name
 from perfdesk.ui.findings_panel import FindingsPanel
 from perfdesk.ui.pages import STEPS, page_class, page_for_path
-from perfdesk.ui.pages.base import Page, PlaceholderPage
+from perfdesk.ui.pages.base import Page
 from perfdesk.ui.step_list import ERROR, WARNING, StepList
 from perfdesk.ui.widgets.binding import commit_or_warn, reveal
 
@@ -189,14 +189,11 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built now if it has not been shown yet."""
         if key not in self.pages:
             index = self._keys.index(key)
-            _key, title, module, cls_name = STEPS[index]
+            _key, _title, module, cls_name = STEPS[index]
             cls = page_class(module, cls_name)
-            if cls is None:
-                page: Page = PlaceholderPage(self.doc, key, title)
-            else:
-                # Built inside the stack, not reparented into it later: reparenting restyles
-                # every child of a page with a style sheet, a third of the page's build time.
-                page = cls(self.doc, self.stack if cls.scrolls_itself else None)
+            # Built inside the stack, not reparented into it later: reparenting restyles
+            # every child of a page with a style sheet, a third of the page's build time.
+            page = cls(self.doc, self.stack if cls.scrolls_itself else None)
             page.setObjectName(f"page_{key}")
             if hasattr(page, "show_findings_requested"):
                 page.show_findings_requested.connect(self.show_findings)

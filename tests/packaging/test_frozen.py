@@ -33,7 +33,6 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = Path(prebuilt).resolve()
         assert (path / f"perfdesk-cli{EXE}").is_file(), f"no bundle at {path}"
         return path
-    pytest.importorskip("PyInstaller")
     work = tmp_path_factory.mktemp("pyinstaller")
     proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

@@ -24,11 +24,7 @@ from perfdesk.model.rollover import next_year
 from perfdesk.render.prose_text import cn_number
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
-
-try:
-    from test_word_helpers import full_text, generated_text, headings, open_docx
-except ImportError:  # pragma: no cover
-    from tests.render.test_word_helpers import full_text, generated_text, headings, open_docx
+from tests.render.test_word_helpers import full_text, generated_text, headings, open_docx
 
 TEMPLATES = ("标准版", "简版（六部分）", "旧版（七部分）", "表格式")
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"

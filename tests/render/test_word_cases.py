@@ -14,11 +14,7 @@ from perfdesk.model.money import fmt_money
 from perfdesk.model.report import Amounts, Problem, Project, Report, Section
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
-
-try:
-    from test_word_helpers import full_text, headings, open_docx
-except ImportError:  # pragma: no cover
-    from tests.render.test_word_helpers import full_text, headings, open_docx
+from tests.render.test_word_helpers import full_text, headings, open_docx
 
 TEMPLATES = ("标准版", "简版（六部分）", "旧版（七部分）", "表格式")
 
@@ -187,8 +183,9 @@ def test_seed004_standard_reproduces_headings_and_figures(word_env, seed004_full
 
 def test_seed004_prose_and_attachment_print_the_same_figure(word_env, seed004_full, tmp_path):
     """The prose 项目支出 年初预算 equals 附件1's cell: one figure, typed once."""
-    excel = pytest.importorskip("perfdesk.render.excel")
     from openpyxl import load_workbook
+
+    from perfdesk.render import excel
 
     r = seed004_full
     text = full_text(open_docx(render_word(r, tmp_path / "s.docx")))

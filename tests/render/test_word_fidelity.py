@@ -23,11 +23,7 @@ from perfdesk.model.rollover import next_year
 from perfdesk.render.prose_text import clean, cn_number, strip_numbering
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
-
-try:
-    from test_word_helpers import full_text, headings, open_docx
-except ImportError:  # pragma: no cover
-    from tests.render.test_word_helpers import full_text, headings, open_docx
+from tests.render.test_word_helpers import full_text, headings, open_docx
 
 TEMPLATES = ("标准版", "简版（六部分）", "旧版（七部分）", "表格式")
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -88,8 +84,9 @@ def test_text_starting_with_di_is_kept_whole(word_env, demo, tmp_path):
 
 
 def test_indicator_name_in_word_matches_annex2(word_env, demo, tmp_path):
-    excel = pytest.importorskip("perfdesk.render.excel")
     from openpyxl import load_workbook
+
+    from perfdesk.render import excel
 
     r = copy.deepcopy(demo)
     miss = next(i for i in r.indicators if i.name == "特种设备定期检验率")

@@ -17,25 +17,14 @@ from perfdesk.render.templates import list_templates
 from perfdesk.render.word import render_word
 from perfdesk.render.word_draft import DRAFT_TEXT, is_draft
 from perfdesk.resources import demo_report_path
-
-try:
-    from test_word_helpers import (
-        full_text,
-        generated_text,
-        headings,
-        model_amounts,
-        money_in_text,
-        open_docx,
-    )
-except ImportError:  # pragma: no cover - when tests/render becomes a package
-    from tests.render.test_word_helpers import (
-        full_text,
-        generated_text,
-        headings,
-        model_amounts,
-        money_in_text,
-        open_docx,
-    )
+from tests.render.test_word_helpers import (
+    full_text,
+    generated_text,
+    headings,
+    model_amounts,
+    money_in_text,
+    open_docx,
+)
 
 TEMPLATES = ("标准版", "简版（六部分）", "旧版（七部分）", "表格式")
 

@@ -34,8 +34,11 @@ def test_suggestion_shown(page):
     from perfdesk.checks import scoring
 
     model = find(page, "indicators").model
-    if hasattr(scoring, "suggest"):
-        assert any(model.data(model.index(i, COL_SUGGEST)) for i in range(model.rowCount()))
+    report = page.doc.report
+    shown = [model.data(model.index(i, COL_SUGGEST)) for i in range(model.rowCount())]
+    expected = [scoring.suggest(ind, report.scoring).score for ind in report.indicators]
+    assert len(shown) == len(expected) > 0 and any(shown)
+    assert [s != "" for s in shown] == [e is not None for e in expected]
 
 
 def test_paste_block_one_undo_step(page):

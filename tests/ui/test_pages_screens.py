@@ -67,7 +67,6 @@ def grab_pages(out_dir: Path, report) -> list[Path]:
         if key not in MINE:
             continue
         klass = page_class(module, cls)
-        assert klass is not None
         page = klass(doc)
         page.resize(*SIZE)
         page.show()

@@ -209,9 +209,6 @@ def test_suggested_score_column(qtbot, demo):
     assert not model.flags(model.index(0, COL_SUGGEST)) & Qt.ItemFlag.ItemIsEditable
     for row, ind in enumerate(doc.report.indicators):
         shown = model.data(model.index(row, COL_SUGGEST))
-        if not hasattr(scoring, "suggest"):
-            assert shown == ""
-            continue
         s = scoring.suggest(ind, doc.report.scoring)
         expected = "" if s.score is None else format(s.score.normalize(), "f") \
             if s.score == s.score.to_integral() else format(s.score, "f")
@@ -220,8 +217,7 @@ def test_suggested_score_column(qtbot, demo):
     doc.report.indicators[0].weight = Decimal(5)
     doc.set_value("indicators[0].target", "≥10000户")
     doc.set_value("indicators[0].actual", "5000户")
-    if hasattr(scoring, "suggest"):
-        assert model.data(model.index(0, COL_SUGGEST)) == "2.50"
+    assert model.data(model.index(0, COL_SUGGEST)) == "2.50"
 
 
 def test_table_cell_edit_and_enter_moves(qtbot, demo):

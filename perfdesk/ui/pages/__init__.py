@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from perfdesk.model import paths
 
-# (key, title, module, class) in wizard order. A page whose module is missing shows a
-# placeholder, so the shell and the pages can grow independently.
+if TYPE_CHECKING:
+    from perfdesk.ui.pages.base import Page
+
+# (key, title, module, class) in wizard order. Each page's module is imported when the
+# page is first shown, so start-up pays only for the first one.
 STEPS: list[tuple[str, str, str, str]] = [
     ("basic", "基本情况", "perfdesk.ui.pages.basic_info", "BasicInfoPage"),
     ("budget", "预算执行", "perfdesk.ui.pages.budget", "BudgetPage"),
@@ -43,10 +47,6 @@ def page_for_path(path: str) -> str:
     return SECTION_PAGE.get(paths.section_of(path), "basic")
 
 
-def page_class(module: str, cls: str) -> type | None:
-    try:
-        return getattr(importlib.import_module(module), cls)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:  # a real import error inside the page: let it show
-            raise
-        return None
+def page_class(module: str, cls: str) -> type[Page]:
+    page: type[Page] = getattr(importlib.import_module(module), cls)
+    return page

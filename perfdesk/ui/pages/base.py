@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from perfdesk.ui.document import DocumentController
 
@@ -26,14 +26,3 @@ class Page(QWidget):
     def focus_path(self, path: str) -> bool:
         """Show, focus and highlight the widget editing ``path``; False if not on this page."""
         return False
-
-
-class PlaceholderPage(Page):
-    """Stands in for a page that is not built yet."""
-
-    def __init__(self, doc: DocumentController, key: str, title: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(doc, parent)
-        self.key, self.title = key, title
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{title}（建设中）"))

@@ -5,10 +5,8 @@ perfdesk.render (and through it docxtpl/openpyxl) is imported inside the worker 
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,10 +25,8 @@ NO_ASSOCIATION = 1155  # Windows ERROR_NO_ASSOCIATION: no program prints this fi
 
 
 def template_names() -> list[str]:
-    try:
-        from perfdesk.render.templates import list_templates
-    except ImportError:
-        return [DEFAULT_TEMPLATE]
+    from perfdesk.render.templates import list_templates
+
     try:
         names = [t.name for t in list_templates()]
     except Exception:  # a broken user template folder must not break the page
@@ -41,16 +37,12 @@ def template_names() -> list[str]:
 
 def soffice() -> str | None:
     """LibreOffice's soffice, wherever this machine has it (also under Program Files)."""
-    try:
-        from perfdesk.render.pdf import find_soffice
-    except ImportError:
-        return shutil.which("soffice") or shutil.which("libreoffice")
+    from perfdesk.render.pdf import find_soffice
+
     return find_soffice()
 
 
 def pdf_available() -> bool:
-    if importlib.util.find_spec("perfdesk.render.pdf") is None:
-        return False
     return sys.platform == "win32" or soffice() is not None
 
 
