@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from perfdesk import __version__
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
-    func = args.func
+    func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
     except FormatError as exc:

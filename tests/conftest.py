@@ -14,6 +14,15 @@ from perfdesk.model import Report, load_report
 from perfdesk.resources import demo_report_path
 
 DATA = Path(__file__).parent / "data"
+UI_TESTS = Path(__file__).parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Qt widgets is a ``gui`` test (``-m "not gui"`` runs the core)."""
+    for item in items:
+        uses_qt = "qtbot" in getattr(item, "fixturenames", ())
+        if uses_qt or UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.gui)
 
 _demo_cache: dict[str, Report] = {}
 

@@ -277,8 +277,6 @@ def parse(text: str) -> Value:
 
 
 def _parse(text: str) -> Value:
-    if not isinstance(text, str):
-        return Value(QUALITATIVE, str(text))
     s = normalize(text)
     if not s or s in ("-", "—", "/", "无数据"):
         return Value(EMPTY, text)

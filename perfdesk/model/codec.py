@@ -101,13 +101,13 @@ def decode(tp: Any, value: Any, path: str) -> Any:
     if dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise FormatError(f"应为对象，实际是{_describe(value)}", path)
-        hints = _hints(tp)
+        hints = _hints(typing.cast(type, tp))
         names = {f.name for f in dataclasses.fields(tp)}
         unknown = sorted(set(value) - names)
         if unknown:
             raise FormatError(f"未知字段“{unknown[0]}”：此文件可能由更新版本的 PerfDesk 生成", path)
         kwargs = {k: decode(hints[k], v, f"{path}.{k}" if path else k) for k, v in value.items()}
-        return tp(**kwargs)
+        return typing.cast(type, tp)(**kwargs)
     if origin is list:
         (item_tp,) = typing.get_args(tp)
         if not isinstance(value, list):

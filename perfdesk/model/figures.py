@@ -142,7 +142,11 @@ def adjustments_net(report: Report, scope: str) -> Money:
     items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
     if not items:
         return None
-    return sum((a.amount if a.kind != "调减" else -a.amount for a in items), Decimal(0))
+    net = Decimal(0)
+    for a in items:
+        assert a.amount is not None
+        net += -a.amount if a.kind == "调减" else a.amount
+    return net
 
 
 def execution_rate(amounts: Amounts) -> Decimal | None:

@@ -80,7 +80,8 @@ def loads(text: str) -> Report:
     doc = migrate(doc)
     if "report" not in doc:
         raise FormatError("文件缺少报告内容（report）。", "report")
-    return decode(Report, doc["report"], "report")
+    report: Report = decode(Report, doc["report"], "report")
+    return report
 
 
 def migrate(doc: dict[str, Any]) -> dict[str, Any]:

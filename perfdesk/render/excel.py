@@ -50,7 +50,8 @@ def build_workbook(report: Report, *, draft: bool = False,
     from perfdesk.render.xlsx_style import clean_text
 
     wb = Workbook()
-    wb.remove(wb.active)
+    for blank in wb.worksheets:  # the sheet every new workbook starts with
+        wb.remove(blank)
     for short, sheet, builder in _forms(report, draft):
         if only is not None and short != only:
             continue
@@ -75,5 +76,5 @@ def render_separate(report: Report, out_dir: str | Path, *, stem: str,
     for short, _sheet, _builder in _forms(report, draft):
         wb = build_workbook(report, draft=draft, only=short)
         target = Path(out_dir) / f"{stem}（{short}）.xlsx"
-        files.append(write_file(target, lambda tmp, wb=wb: wb.save(tmp)))
+        files.append(write_file(target, wb.save))
     return files

@@ -143,10 +143,10 @@ def convert_with_libreoffice(soffice: str, src: Path, out_dir: Path) -> Path:
 
 def convert_with_office_com(src: Path, out_dir: Path) -> Path | None:  # pragma: no cover
     """Windows only: Word, then WPS, through COM (needs pywin32); None when unavailable."""
-    if sys.platform != "win32" or src.suffix.lower() not in (".docx", ".doc"):
+    if os.name != "nt" or src.suffix.lower() not in (".docx", ".doc"):
         return None
     try:
-        import win32com.client  # type: ignore[import-not-found]
+        import win32com.client
     except ImportError:
         return None
     target = out_dir / (src.stem + ".pdf")

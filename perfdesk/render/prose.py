@@ -109,7 +109,8 @@ def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
     if amounts.initial is None or amounts.annual is None:
         return listed
     diff = q2(amounts.annual) - q2(amounts.initial)
-    net = sum((q2(a.amount) if a.kind != "调减" else -q2(a.amount) for a in items), Decimal(0))
+    net = sum((q2(a.amount) if a.kind != "调减" else -q2(a.amount)
+               for a in items if a.amount is not None), Decimal(0))
     if diff > 0:
         head = f"全年预算数较年初预算数增加{wan(diff)}"
     elif diff < 0:

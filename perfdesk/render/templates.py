@@ -60,7 +60,7 @@ def user_config_dir() -> Path:
 
 
 def user_template_dirs() -> list[Path]:
-    dirs = []
+    dirs: list[Path] = []
     env = os.environ.get(ENV_TEMPLATES)
     if env:
         dirs.extend(Path(p) for p in env.split(os.pathsep) if p)

@@ -56,7 +56,8 @@ def render_template(info: TemplateInfo, context: dict[str, Any], *,
             f"报告模板“{info.name}”不是有效的 Word 文件（{info.path.name}）。"
             "请用 Word 另存为 .docx 后重试，或改用其他模板。", info.path) from exc
     except JinjaTemplateError as exc:
-        where = f"第 {exc.lineno} 行附近" if getattr(exc, "lineno", None) else ""
+        line = getattr(exc, "lineno", None)
+        where = f"第 {line} 行附近" if line else ""
         raise TemplateError(
             f"报告模板“{info.name}”中的标记有误{where}：{exc.message or exc}。"
             "请检查模板中成对的 {{ }} 和 {% %} 标记，或改用其他模板。", info.path) from exc
@@ -113,7 +114,7 @@ def _level(el: object, levels: dict[str, int]) -> int | None:
         return None
     ppr = el.pPr  # type: ignore[attr-defined]
     style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
-    return levels.get(style)
+    return None if style is None else levels.get(style)
 
 
 def _is_content(el: object) -> bool:

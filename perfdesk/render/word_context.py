@@ -65,7 +65,8 @@ def _indicator_rows(report: Report) -> list[dict[str, str]]:
     """附表 rows; ``level1_cell``/``level2_cell`` are blank where they repeat the row above,
     as the paper form merges them."""
     rows = []
-    prev1 = prev2 = None
+    prev1: str | None = None
+    prev2: str | None = None
     for i in report.indicators:
         level1, level2 = clean(i.level1).strip(), clean(i.level2).strip()
         rows.append({

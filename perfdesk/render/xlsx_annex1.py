@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from perfdesk.checks.scoring import basic_amounts
 from perfdesk.model import figures
 from perfdesk.model.money import ratio
-from perfdesk.model.report import Amounts, Report
+from perfdesk.model.report import Amounts, Building, Report
 from perfdesk.render.xlsx_style import AREA_FORMAT, COUNT_FORMAT, Grid
 
 SHEET_NAME = "附件1 基础数据表"
@@ -127,7 +127,8 @@ def _buildings(g: Grid, row: int, report: Report) -> int:
     for i, h in enumerate(BUILDING_HEADERS):
         g.text(row, 2 + i, h, bold=True)
     row += 1
-    for b in report.buildings or [None]:
+    buildings: list[Building | None] = [*report.buildings] or [None]
+    for b in buildings:
         if b is None:
             g.text(row, 1, "")
             for c in range(2, 8):

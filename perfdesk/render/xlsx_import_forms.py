@@ -312,8 +312,10 @@ def _indicators(sr: SheetReader, d: FormData, head: int) -> None:
     for r in range(head + 1, sr.max_row + 1):
         if any(norm(sr.value(r, c)) == "总分" for c in range(1, 3)):
             break
-        ind = Indicator(**{k: sr.text(r, c, resolved=k in ("level1", "level2"))
-                           for k, c in cols.items() if k not in ("weight", "score")})
+        ind = Indicator()
+        for k, c in cols.items():
+            if k not in ("weight", "score"):
+                setattr(ind, k, sr.text(r, c, resolved=k in ("level1", "level2")))
         ind.weight = sr.decimal(r, cols["weight"])
         ind.score = sr.decimal(r, cols["score"])
         ind.level2 = norm(ind.level2)

@@ -189,6 +189,7 @@ class SheetReader:
         v = self.raw(r, c)
         if v is None or isinstance(v, bool):
             return None
+        d: Decimal | None
         if isinstance(v, int | float | Decimal):
             d = Decimal(str(v))
         else:

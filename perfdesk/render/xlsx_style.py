@@ -24,6 +24,7 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.model.money import HUNDRED, q2
@@ -176,14 +177,17 @@ class Grid:
         self._styled(cell, ("number", fmt, border), build)
         self._measure(row, col, span, rows, "0" * 10, SIZE_BODY)
 
-    def money(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:
-        self.number(row, col, money_value(value), MONEY_FORMAT, **kw)
+    def money(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
+              rows: int = 1) -> None:
+        self.number(row, col, money_value(value), MONEY_FORMAT, span=span, rows=rows)
 
-    def percent(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:
-        self.number(row, col, percent_value(value), PERCENT_FORMAT, **kw)
+    def percent(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
+                rows: int = 1) -> None:
+        self.number(row, col, percent_value(value), PERCENT_FORMAT, span=span, rows=rows)
 
-    def score(self, row: int, col: int, value: Decimal | None, **kw: int) -> None:
-        self.number(row, col, value, SCORE_FORMAT, **kw)
+    def score(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
+              rows: int = 1) -> None:
+        self.number(row, col, value, SCORE_FORMAT, span=span, rows=rows)
 
     # -- rows --------------------------------------------------------------------------
     def _measure(self, row: int, col: int, span: int, rows: int, text: str,
@@ -241,7 +245,10 @@ class Grid:
         ws = self.ws
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.orientation = "portrait" if portrait else "landscape"
-        ws.sheet_properties.pageSetUpPr.fitToPage = True  # required before fitToWidth
+        setup = ws.sheet_properties.pageSetUpPr
+        if setup is None:
+            setup = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+        setup.fitToPage = True  # required before fitToWidth
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.print_options.horizontalCentered = True
@@ -250,12 +257,17 @@ class Grid:
         ws.page_margins.bottom = 0.7
         if title_rows is not None:
             ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-        ws.oddFooter.center.font = FONT_TABLE
-        ws.oddFooter.center.size = 9
+        odd_footer, odd_header = ws.oddFooter, ws.oddHeader
+        footer = odd_footer.center if odd_footer is not None else None
+        header = odd_header.center if odd_header is not None else None
+        if footer is None or header is None:  # openpyxl always creates both
+            raise AssertionError("worksheet without header/footer items")
+        footer.text = "第 &P 页，共 &N 页"
+        footer.font = FONT_TABLE
+        footer.size = 9
         if draft:
-            ws.oddHeader.center.text = "草稿"
-            ws.oddHeader.center.font = f"{FONT_TABLE},Bold"
-            ws.oddHeader.center.size = 14
-            ws.oddHeader.center.color = "FF0000"
+            header.text = "草稿"
+            header.font = f"{FONT_TABLE},Bold"
+            header.size = 14
+            header.color = "FF0000"
         self.fit_rows(last_row)

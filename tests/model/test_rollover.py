@@ -25,6 +25,7 @@ def test_next_year_keeps_structure_and_moves_actuals_to_prior(demo: Report):
     assert (row.name, row.target, row.weight) == (old_row.name, old_row.target, old_row.weight)
     assert row.actual == "" and row.score is None and row.deviation == ""
     assert new.problems == [] and new.achievements == [] and new.signature_date is None
+    assert [s.title for s in new.sections] == [s.title for s in demo.sections] != []
     assert all(s.paragraphs == [] for s in new.sections)
     # the source is untouched
     assert demo.year == 2024 and demo.problems

@@ -62,7 +62,8 @@ def test_edits_while_generating_do_not_reach_the_worker(make_window, qtbot, tmp_
     with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as blocker:
         page.generate()
         w.doc.set_value("unit_name", "生成中改了名字")
-    assert all(name in p.name for p in blocker.args[0].files)
+    files = blocker.args[0].files
+    assert files and all(name in p.name for p in files)
 
 
 def test_errors_make_a_draft_with_reasons(make_window, qtbot, tmp_path):
@@ -75,7 +76,7 @@ def test_errors_make_a_draft_with_reasons(make_window, qtbot, tmp_path):
     assert w.steps.state_of("generate")[0] == "error"
     result = _run(qtbot, page)
     assert result.draft and result.reasons == [error.message]
-    assert all("草稿" in p.name for p in result.files)
+    assert result.files and all("草稿" in p.name for p in result.files)
     assert "草稿" in page.status.text()
     page.findChild(type(page.generate_button), "showFindings").click()
     assert w.findings_dock.isVisible()

@@ -75,14 +75,16 @@ def test_finding_appears_in_the_same_event_loop_turn(make_window):
     assert w.score_label.text() != before
 
 
-def test_double_click_goes_to_page_and_focuses_field(make_window, qtbot, monkeypatch):
+@pytest.mark.parametrize("built_before", [True, False])
+def test_double_click_goes_to_page_and_focuses_field(make_window, qtbot, built_before):
+    from PySide6.QtWidgets import QApplication
+
     from perfdesk.checks import ERROR, Finding
 
     w = make_window()
-    page = w.page("indicators")  # built before, or not: both must work
-    calls = []
-    monkeypatch.setattr(type(page), "focus_path", lambda self, path: calls.append(path) or True)
-    finding = Finding("R-I02", ERROR, "自评得分超过分值", ("indicators[0].score",))
+    if built_before:
+        w.page("indicators")
+    finding = Finding("R-I02", ERROR, "自评得分超过分值", ("indicators[2].score",))
     w.doc.findings = [finding]
     w._refresh_findings()
     item = w.findings.item_for("R-I02")
@@ -96,7 +98,10 @@ def test_double_click_goes_to_page_and_focuses_field(make_window, qtbot, monkeyp
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     assert w.current_key() == "indicators"
     assert w.steps.currentRow() == 3
-    assert calls == ["indicators[0].score"]
+    table = w.page("indicators").binder.find("indicators")[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table.view)
+    current = table.view.currentIndex()
+    assert (current.row(), current.column()) == (2, table.model.column_of("score"))
 
 
 def test_go_to_builds_a_page_not_yet_shown(make_window):
@@ -131,13 +136,14 @@ def test_menu_shortcuts(make_window):
 
 def test_window_layout_persists(make_window, qtbot):
     w = make_window()
-    w.resize(1200, 700)
+    w.resize(700, 500)  # inside the offscreen screen (800×600), which restoring clamps to
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == (700, 500))
     w.close()
-    again = make_window(start=False)
-    assert again.saveGeometry() is not None
-    from perfdesk.ui import settings
+    from perfdesk.ui.main_window import MainWindow
 
-    assert settings.get_bytes("window/geometry") is not None
+    again = MainWindow()  # not through make_window, which sizes every window to 1366×768
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
 
 
 def test_run_opens_the_file_from_argv(demo, tmp_path):

@@ -14,6 +14,8 @@ import pytest
 pytestmark = pytest.mark.gui
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12),
+                    reason="immortal objects (PEP 683): the counts mean nothing, and no crash is possible")
 def test_void_and_bool_calls_keep_singleton_refcounts(qapp):
     from pytestqt.qt_compat import qt_api
 
@@ -23,6 +25,4 @@ def test_void_and_bool_calls_keep_singleton_refcounts(qapp):
         obj.setObjectName("x")
         obj.blockSignals(False)
     after = (sys.getrefcount(None), sys.getrefcount(False))
-    if sys.version_info >= (3, 12):
-        return  # immortal objects (PEP 683): counts are meaningless, and no crash is possible
     assert after[0] >= before[0] - 5 and after[1] >= before[1] - 5

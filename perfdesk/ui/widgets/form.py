@@ -67,17 +67,17 @@ class FormPage(Page):
         self.setStyleSheet(PAGE_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         self.content = QWidget()
         self.body = QVBoxLayout(self.content)
         self.body.setContentsMargins(12, 8, 12, 12)
         self.body.setSpacing(8)
-        self.scroll.setWidget(self.content)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(self.content)
+        outer.addWidget(self.scroll_area)
         self.tabs: QTabWidget | None = None
         self._bodies: list[QVBoxLayout] = [self.body]
 
@@ -86,7 +86,7 @@ class FormPage(Page):
         if self.tabs is None:
             self.tabs = QTabWidget(self)
             self.tabs.setDocumentMode(True)
-            self.scroll.hide()
+            self.scroll_area.hide()
             self._bodies = []
             self.layout().addWidget(self.tabs)
         area = QScrollArea()
