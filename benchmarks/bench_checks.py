@@ -19,7 +19,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from perfdesk.checks import Checker, check, scoring, targets
-from perfdesk.model import dumps, load_report
+from perfdesk.io import dumps, load_report
 from perfdesk.model.report import Amounts, Funding, Indicator, Project, Report
 from perfdesk.resources import demo_report_path
 

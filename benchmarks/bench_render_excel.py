@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from perfdesk.model import load_report  # noqa: E402
+from perfdesk.io import load_report  # noqa: E402
+from perfdesk.io.excel_import import import_workbook  # noqa: E402
 from perfdesk.model.report import Indicator, Report  # noqa: E402
 from perfdesk.render.excel import render_workbook  # noqa: E402
-from perfdesk.render.excel_import import import_workbook  # noqa: E402
 
 DEMO = ROOT / "resources" / "samples" / "demo.perfdesk"
 LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from perfdesk.model import load_report
+from perfdesk.io import load_report
 from perfdesk.model.report import Amounts, Indicator, Project, Report, Section
 from perfdesk.resources import demo_report_path, template_dir
 

@@ -54,7 +54,7 @@ app.exec()
 FLOOR = BARE.replace("w.show()", f"""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
-from perfdesk.model import load_report
+from perfdesk.io import load_report
 report = load_report({str(DEMO)!r})
 label = QLabel(report.unit_name + " " + str(report.year))
 label.setAlignment(Qt.AlignmentFlag.AlignCenter)

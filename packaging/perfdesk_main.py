@@ -68,9 +68,9 @@ def main() -> int:
     _ensure_streams()
     if os.environ.get(QUIT_AFTER_SHOW) == "1":
         _install_quit_after_show()
-    from perfdesk.cli import main as cli_main
+    from perfdesk.launch import main as launch_main
 
-    return cli_main()
+    return launch_main()
 
 
 if __name__ == "__main__":

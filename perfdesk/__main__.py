@@ -2,6 +2,6 @@
 
 import sys
 
-from perfdesk.cli import main
+from perfdesk.launch import main
 
 sys.exit(main())

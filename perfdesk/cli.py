@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from perfdesk import __version__
-from perfdesk.model import FormatError, SaveError, load_report, save_report
-from perfdesk.model.oserrors import describe
+from perfdesk.io import FormatError, SaveError, load_report, save_report
+from perfdesk.io.oserrors import describe
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -113,7 +113,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from perfdesk.render.excel_import import ImportProblem, import_workbook
+    from perfdesk.io.excel_import import ImportProblem, import_workbook
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -131,12 +131,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
-    from perfdesk.ui.app import run
-
-    return run([sys.argv[0], *([str(args.file)] if args.file else [])])
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="perfdesk",
@@ -148,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("gui", help="启动图形界面（默认）/ start the desktop app")
     g.add_argument("file", nargs="?", type=Path, help="要打开的报告文件 (.perfdesk)")
-    g.set_defaults(func=_cmd_gui)
+    g.set_defaults(func=None)  # perfdesk.launch starts the desktop application itself
 
     c = sub.add_parser("check", help="审核报告文件 / check a report")
     c.add_argument("file", type=Path)
@@ -186,17 +180,32 @@ def build_parser() -> argparse.ArgumentParser:
 COMMANDS = ("gui", "check", "render", "new", "import", "rules")
 
 
+def gui_arguments(argv: list[str]) -> list[str] | None:
+    """What to pass the desktop application when ``argv`` asks for it, else None.
+
+    ``perfdesk`` alone, ``perfdesk report.perfdesk`` (a double-clicked file) and
+    ``perfdesk gui [FILE]`` start the GUI; everything else is a command.
+    """
+    if argv[:1] == ["gui"]:
+        args = build_parser().parse_args(argv)
+        return [str(args.file)] if args.file else []
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return argv[:1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command (``check``, ``render`` …); see ``perfdesk.launch`` for the GUI."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # A console or pipe in a legacy code page (English Windows) cannot encode Chinese:
     # print what it can rather than crash mid-report.
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    # `perfdesk` alone, or `perfdesk report.perfdesk` (a double-clicked file), starts the GUI.
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
+    if args.func is None:
+        _err("要启动图形界面，请直接运行 perfdesk（可带报告文件）。")
+        return EXIT_UNUSABLE
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

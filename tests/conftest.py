@@ -10,7 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from perfdesk.model import Report, load_report
+from perfdesk.io import load_report
+from perfdesk.model import Report
 from perfdesk.resources import demo_report_path
 
 DATA = Path(__file__).parent / "data"

@@ -57,7 +57,7 @@ def part_digests(path: Path) -> dict[str, str]:
 def outputs_of(report_file: Path) -> dict[str, Any]:
     """What one report file gives today: findings, the .docx parts, the .xlsx parts."""
     from perfdesk.checks import check
-    from perfdesk.model import load_report
+    from perfdesk.io import load_report
     from perfdesk.render import render_all
 
     report = load_report(report_file)

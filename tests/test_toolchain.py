@@ -48,3 +48,13 @@ def test_cli_and_render_entry_do_not_load_heavy_libraries_at_import():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_readme_names_every_folder_of_the_package():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    layout = readme.split("## Layout of the code", 1)[1].split("\n## ", 1)[0]
+    folders = sorted(p.name for p in (ROOT / "perfdesk").iterdir()
+                     if p.is_dir() and (p / "__init__.py").is_file())
+    assert folders and [f for f in folders if f"  {f}/" not in layout] == []
+    for sub in ("pages", "widgets"):
+        assert f"ui/{sub}" in layout

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.model import Report, SaveError, load_report, save_report
+from perfdesk.io import SaveError, load_report, save_report
+from perfdesk.model import Report
 from perfdesk.render import base_name
 from perfdesk.render.output import OutputError, safe_filename, write_file
 
@@ -262,6 +263,8 @@ def _text_open_without_encoding(node: ast.Call) -> bool:
     kwargs = {k.arg for k in node.keywords}
     if "encoding" in kwargs:
         return False
+    if isinstance(func, ast.Attribute) and getattr(func.value, "id", None) == "os" and name == "open":
+        return False  # os.open: flags and a file descriptor, never text
     if name in ("open", "fdopen"):
         mode_node = next((k.value for k in node.keywords if k.arg == "mode"), None)
         if mode_node is None:

@@ -1,16 +1,5 @@
-"""The report document: data classes, money, derived figures and the file format."""
+"""The report document: data classes, money and the figures derived from them."""
 
-from perfdesk.model.codec import FormatError
-from perfdesk.model.fileio import (
-    EXTENSION,
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    SaveError,
-    dumps,
-    load_report,
-    loads,
-    save_report,
-)
 from perfdesk.model.report import (
     Adjustment,
     Amounts,
@@ -23,21 +12,12 @@ from perfdesk.model.report import (
 )
 
 __all__ = [
-    "EXTENSION",
-    "FORMAT_NAME",
-    "FORMAT_VERSION",
     "Adjustment",
     "Amounts",
     "Building",
-    "FormatError",
     "Indicator",
     "Problem",
     "Project",
     "Report",
-    "SaveError",
     "Section",
-    "dumps",
-    "load_report",
-    "loads",
-    "save_report",
 ]

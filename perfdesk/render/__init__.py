@@ -81,7 +81,7 @@ def render_all(
             render_workbook(report, xlsx, draft=result.draft)
             result.files.append(xlsx)
     if pdf:
-        from perfdesk.render.pdf import PdfUnavailable, convert_to_pdf
+        from perfdesk.office.pdf import PdfUnavailable, convert_to_pdf
 
         step(75, "正在转换 PDF…")
         for src in list(result.files):

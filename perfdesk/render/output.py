@@ -6,14 +6,12 @@ permission error, and the user must be told to close the file (or pick another n
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from perfdesk.model.fileio import new_file_mode, remove_temp
-from perfdesk.model.oserrors import describe, is_locked
+from perfdesk.io.atomic import TempFileError, write_atomic
+from perfdesk.io.oserrors import describe, is_locked
 
 
 class OutputError(OSError):
@@ -52,24 +50,18 @@ def safe_filename(name: str) -> str:
     return cleaned or "报告"
 
 
-def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
-    """Let ``writer`` produce a temp file beside ``target``, then move it into place."""
+def write_file(target: Path, writer: Callable[[Path], object]) -> Path:
+    """Let ``writer`` produce the file, written atomically (``atomic.write_atomic``)."""
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"无法创建输出文件夹“{target.parent}”：{describe(exc)}", target) from exc
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-        os.close(fd)
-    except OSError as exc:  # read-only folder, network share without write access, full disk
-        raise OutputError(f"无法在文件夹“{target.parent}”中写入文件：{describe(exc)}",
+        return write_atomic(target, writer)
+    except TempFileError as exc:  # read-only folder, network share without write access, full disk
+        raise OutputError(f"无法在文件夹“{target.parent}”中写入文件：{describe(exc.cause)}",
                           target) from exc
-    tmp_path = Path(tmp)
-    try:
-        writer(tmp_path)
-        os.chmod(tmp_path, new_file_mode(target))  # mkstemp made it owner-only
-        os.replace(tmp_path, target)
     except OSError as exc:
         if is_locked(exc) or (isinstance(exc, PermissionError) and target.exists()):
             # Windows refuses to replace a file open in Word/WPS/Excel (sharing violation,
@@ -83,6 +75,3 @@ def write_file(target: Path, writer: Callable[[Path], None]) -> Path:
                 locked=True,
             ) from exc
         raise OutputError(f"无法写入“{target.name}”：{describe(exc)}", target) from exc
-    finally:
-        remove_temp(tmp_path)
-    return target

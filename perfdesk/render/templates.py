@@ -15,19 +15,16 @@ No docx or jinja2 here: the GUI lists templates at start-up.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from perfdesk.config import user_template_dirs
 from perfdesk.model.report import default_weights
 from perfdesk.render.output import OutputError
 from perfdesk.resources import template_dir
 
 DEFAULT_TEMPLATE = "标准版"
-ENV_TEMPLATES = "PERFDESK_TEMPLATES_DIR"
-ENV_CONFIG = "PERFDESK_CONFIG_DIR"
 
 
 class TemplateError(OutputError):
@@ -45,27 +42,6 @@ class TemplateInfo:
     weights: dict[str, Decimal] = field(default_factory=default_weights)
     builtin: bool = True
     order: int = 100
-
-
-def user_config_dir() -> Path:
-    """PerfDesk's per-user folder (``PERFDESK_CONFIG_DIR`` overrides, as in the tests)."""
-    override = os.environ.get(ENV_CONFIG)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-        return Path(base) / "PerfDesk"
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "perfdesk"
-
-
-def user_template_dirs() -> list[Path]:
-    dirs: list[Path] = []
-    env = os.environ.get(ENV_TEMPLATES)
-    if env:
-        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
-    dirs.append(user_config_dir() / "templates")
-    return dirs
 
 
 def _weights(raw: object) -> dict[str, Decimal]:
@@ -120,6 +96,11 @@ def list_templates() -> list[TemplateInfo]:
         for info in _scan(folder, builtin=False):
             by_name[info.name] = info
     return sorted(by_name.values(), key=lambda t: (not t.builtin, t.order, t.name))
+
+
+def template_names() -> list[str]:
+    """What the template list offers, in order."""
+    return [t.name for t in list_templates()] or [DEFAULT_TEMPLATE]
 
 
 def find_template(name: str | None) -> TemplateInfo:

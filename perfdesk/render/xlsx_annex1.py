@@ -10,12 +10,12 @@ grid columns so that the 楼堂馆所 block below can have six narrower columns.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.checks.scoring import basic_amounts
 from perfdesk.model import figures
+from perfdesk.model.forms import ANNEX1_PROJECTS_ROW, ANNEX1_PUBLIC_ROWS, ANNEX1_THREE_PUBLIC_ROWS
 from perfdesk.model.money import ratio
 from perfdesk.model.report import Amounts, Building, Report
 from perfdesk.render.xlsx_style import AREA_FORMAT, COUNT_FORMAT, Grid
@@ -30,31 +30,22 @@ BUILDING_HEADERS = ("批复规模\n(m²)", "实际规模\n(m²)", "规模控制�
                     "实际投资\n(万元)", "投资概算控制率")
 
 
-@dataclass(frozen=True)
-class MoneyRow:
-    key: str  # what the importer fills
-    label: str
-    get: Callable[[Report], Amounts]
-    indent: bool = False
-
-
-THREE_PUBLIC_ROWS = (
-    MoneyRow("three_public", "三公经费", figures.effective_three_public),
-    MoneyRow("vehicle", "1、公务用车购置和维护经费", figures.effective_vehicle),
-    MoneyRow("vehicle_purchase", "其中：公车购置", lambda r: r.three_public.vehicle_purchase, True),
-    MoneyRow("vehicle_operation", "公车运行维护", lambda r: r.three_public.vehicle_operation, True),
-    MoneyRow("overseas", "2、出国经费", lambda r: r.three_public.overseas),
-    MoneyRow("reception", "3、公务接待", lambda r: r.three_public.reception),
-)
-PROJECTS_ROW = MoneyRow("projects", "项目支出：", figures.effective_projects)
-PUBLIC_ROWS = (
-    MoneyRow("public", "公用经费", lambda r: r.basic.public),
-    MoneyRow("office", "其中：办公经费", lambda r: r.basic.office, True),
-    MoneyRow("utilities_travel", "水费、电费、差旅费", lambda r: r.basic.utilities_travel, True),
-    MoneyRow("meetings_training", "会议费、培训费", lambda r: r.basic.meetings_training, True),
-    MoneyRow("procurement", "政府采购金额", lambda r: r.procurement),
-    MoneyRow("basic", "部门基本支出预算调整", basic_amounts),  # blank where half-filled
-)
+# What each row of the form shows: declared totals where stated, else the strict sums.
+_ROW_AMOUNTS: dict[str, Callable[[Report], Amounts]] = {
+    "three_public": figures.effective_three_public,
+    "vehicle": figures.effective_vehicle,
+    "vehicle_purchase": lambda r: r.three_public.vehicle_purchase,
+    "vehicle_operation": lambda r: r.three_public.vehicle_operation,
+    "overseas": lambda r: r.three_public.overseas,
+    "reception": lambda r: r.three_public.reception,
+    "projects": figures.effective_projects,
+    "public": lambda r: r.basic.public,
+    "office": lambda r: r.basic.office,
+    "utilities_travel": lambda r: r.basic.utilities_travel,
+    "meetings_training": lambda r: r.basic.meetings_training,
+    "procurement": lambda r: r.procurement,
+    "basic": basic_amounts,  # blank where half-filled
+}
 
 
 def year_labels(year: int | None) -> tuple[str, str, str]:
@@ -97,16 +88,16 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
         g.text(row, 2 + 2 * i, h, span=2, bold=True)
     row += 1
 
-    for spec in THREE_PUBLIC_ROWS:
-        _money_row(g, row, spec.label, spec.get(report), indent=spec.indent)
+    for spec in ANNEX1_THREE_PUBLIC_ROWS:
+        _money_row(g, row, spec.label, _ROW_AMOUNTS[spec.key](report), indent=spec.indent)
         row += 1
-    _money_row(g, row, PROJECTS_ROW.label, PROJECTS_ROW.get(report))
+    _money_row(g, row, ANNEX1_PROJECTS_ROW.label, _ROW_AMOUNTS[ANNEX1_PROJECTS_ROW.key](report))
     row += 1
     for i, project in enumerate(report.projects, start=1):
         _money_row(g, row, f"{i}、{project.name}", project.amounts, indent=True)
         row += 1
-    for spec in PUBLIC_ROWS:
-        _money_row(g, row, spec.label, spec.get(report), indent=spec.indent)
+    for spec in ANNEX1_PUBLIC_ROWS:
+        _money_row(g, row, spec.label, _ROW_AMOUNTS[spec.key](report), indent=spec.indent)
         row += 1
 
     row = _buildings(g, row, report)

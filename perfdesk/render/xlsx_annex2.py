@@ -6,6 +6,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
 from perfdesk.model import figures
+from perfdesk.model.forms import ANNEX2_INCOME_ROWS, ANNEX2_SPENDING_ROWS
 from perfdesk.model.report import Report
 from perfdesk.render.xlsx_style import Grid
 from perfdesk.render.xlsx_tables import (
@@ -21,14 +22,6 @@ TITLE = "预算单位整体支出绩效自评表"
 # amount I), side by side as on the paper form. Both are 执行 figures (Σ income = 年度资金总额
 # 全年执行数, R-B04), so each amount column gets its own "全年执行数" heading on the
 # 按…性质分 row: E and I otherwise sit under the block's 全年预算数 and 自评得分 headings.
-INCOME_ROWS = (
-    ("general_budget", "其中：一般公共预算"),
-    ("gov_fund", "政府性基金拨款"),
-    ("special_account", "纳入专户管理的非税收入拨款"),
-    ("other", "其他资金"),
-    ("carryover", "上年结转结余"),
-)
-SPENDING_ROWS = (("basic", "其中：基本支出"), ("projects", "项目支出"))
 AMOUNT_HEADING = "全年执行数"
 
 
@@ -43,7 +36,7 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     row += 1
 
     # The same totals the score is computed from (a half-filled column stays blank).
-    block = 3 + len(INCOME_ROWS)
+    block = 3 + len(ANNEX2_INCOME_ROWS)
     g.text(row, 1, "年度预算申请（万元）", rows=block, bold=True)
     budget_header(g, row)
     budget_line(g, row + 1, "年度资金总额", overall_amounts(report), s)
@@ -55,11 +48,11 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     row += 1
     spending = {"basic": basic_amounts(report).actual,
                 "projects": figures.effective_projects(report).actual}
-    for i, (key, label) in enumerate(INCOME_ROWS):
+    for i, (key, label, _) in enumerate(ANNEX2_INCOME_ROWS):
         g.text(row, 2, label, span=3, align="left")
         g.money(row, 5, getattr(report.income, key))
-        if i < len(SPENDING_ROWS):
-            skey, slabel = SPENDING_ROWS[i]
+        if i < len(ANNEX2_SPENDING_ROWS):
+            skey, slabel, _ = ANNEX2_SPENDING_ROWS[i]
             g.text(row, 6, slabel, span=3, align="left")
             g.money(row, 9, spending[skey])
         else:

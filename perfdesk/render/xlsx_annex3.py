@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.checks.scoring import project_summary
+from perfdesk.model.forms import ANNEX3_FUNDING_ROWS
 from perfdesk.model.report import Project, Report
 from perfdesk.render.xlsx_style import Grid
 from perfdesk.render.xlsx_tables import (
@@ -15,13 +16,6 @@ from perfdesk.render.xlsx_tables import (
 )
 
 TITLE = "项目支出绩效自评表"
-FUNDING_ROWS = (
-    ("current", "其中：当年财政拨款"),
-    ("carryover", "上年结转资金"),
-    ("other", "其他资金"),
-)
-
-
 def sheet_name(n: int) -> str:
     return f"附件3-{n}"
 
@@ -41,11 +35,11 @@ def build(ws: Worksheet, report: Report, project: Project, n: int, *, draft: boo
     g.text(row, 7, project.implementer or report.unit_name, span=3)
     row += 1
 
-    g.text(row, 1, "项目资金（万元）", rows=2 + len(FUNDING_ROWS), bold=True)
+    g.text(row, 1, "项目资金（万元）", rows=2 + len(ANNEX3_FUNDING_ROWS), bold=True)
     budget_header(g, row)
     budget_line(g, row + 1, "年度资金总额", project.amounts, s)
     row += 2
-    for key, label in FUNDING_ROWS:
+    for key, label, _ in ANNEX3_FUNDING_ROWS:
         budget_line(g, row, label, getattr(project.funding, key))
         row += 1
 

@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from perfdesk.checks.scoring import ScoreSummary
+from perfdesk.model.forms import BUDGET_HEADERS, INDICATOR_HEADERS
 from perfdesk.model.report import Amounts, Indicator, Report
 from perfdesk.render.xlsx_style import Grid, text_units
 
 WIDTHS = [9.0, 12.0, 12.0, 24.0, 13.0, 13.0, 7.0, 8.0, 18.0]
-BUDGET_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分")
-INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
-                     "自评得分", "偏差原因分析及改进措施")
 GOAL_PREFIX = "目标{n}："
 ACHIEVEMENT_PREFIX = "{n}、"
 MAX_LINES_PER_ROW = 26  # a row cannot be taller than 409 pt; split longer goal lists

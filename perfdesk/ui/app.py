@@ -19,8 +19,9 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslato
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from perfdesk import config
 from perfdesk.resources import resource_path
-from perfdesk.ui import dialogs, settings
+from perfdesk.ui import dialogs
 
 log = logging.getLogger("perfdesk")
 
@@ -40,7 +41,7 @@ def setup_logging() -> None:
     logging.handlers, whose import costs more than the rest of this module.
     """
     root = logging.getLogger()
-    path = settings.log_path()
+    path = config.log_path()
     if any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in root.handlers):
         return
     try:
@@ -60,7 +61,7 @@ def setup_logging() -> None:
 
 def previous_fault() -> str:
     """What faulthandler wrote during the last run (a hard crash), or ''; then clears it."""
-    path = settings.fault_path()
+    path = config.fault_path()
     try:
         text = path.read_text(encoding="utf-8", errors="replace").strip()
     except OSError:
@@ -76,7 +77,7 @@ def previous_fault() -> str:
 def enable_faulthandler() -> None:
     global _fault_file
     if _fault_file is None:
-        _fault_file = open(settings.fault_path(), "w", encoding="utf-8")
+        _fault_file = open(config.fault_path(), "w", encoding="utf-8")
         faulthandler.enable(_fault_file, all_threads=True)
 
 
@@ -87,7 +88,7 @@ def disable_faulthandler() -> None:
         faulthandler.disable()
         _fault_file.close()
         _fault_file = None
-        path = settings.fault_path()
+        path = config.fault_path()
         try:
             if path.stat().st_size == 0:
                 path.unlink()
@@ -117,7 +118,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException,
         text = "程序遇到了意外错误。"
         if saved:
             text += "未保存的内容已自动保存，下次启动时可以恢复。"
-        text += f"\n\n可以继续使用；若问题重复出现，请把日志文件发给技术支持：\n{settings.log_path()}"
+        text += f"\n\n可以继续使用；若问题重复出现，请把日志文件发给技术支持：\n{config.log_path()}"
         dialogs.crash(window, text, details)
     finally:
         _in_hook = False
@@ -154,8 +155,8 @@ def create_app(argv: list[str]) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv)
-    app.setOrganizationName(settings.ORG_NAME)
-    app.setApplicationName(settings.APP_NAME)
+    app.setOrganizationName(config.ORG_NAME)
+    app.setApplicationName(config.APP_NAME)
     app.setApplicationDisplayName("PerfDesk 绩效自评")
     icon = resource_path("icons", "perfdesk.png")
     if icon.exists():

@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from perfdesk.model import FormatError, Report, load_report
-from perfdesk.model.fileio import SaveError, dumps, write_text_atomic
-from perfdesk.ui import dialogs, settings
+from perfdesk import config
+from perfdesk.io import FormatError, load_report
+from perfdesk.io.atomic import write_text
+from perfdesk.io.report_file import dumps
+from perfdesk.model import Report
+from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
 
 if TYPE_CHECKING:
@@ -36,7 +39,7 @@ IDLE_MS = 3000
 
 
 def recovery_dir() -> Path:
-    folder = settings.config_dir() / "recovery"
+    folder = config.recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -159,11 +162,10 @@ class Autosaver(QObject):
         if not self._lock.isLocked() and not self._lock.tryLock(0):  # pragma: no cover
             log.warning("could not lock %s", self.path)
         try:
-            write_text_atomic(self.path, dumps(self.doc.report), backup=False)
+            write_text(self.path, dumps(self.doc.report))
             meta = {"file": str(self.doc.file_path) if self.doc.file_path else ""}
-            self.path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False),
-                                                      encoding="utf-8")
-        except (SaveError, OSError) as exc:
+            write_text(self.path.with_suffix(".json"), json.dumps(meta, ensure_ascii=False))
+        except OSError as exc:
             log.error("autosave failed: %s", exc)
             return False
         return True

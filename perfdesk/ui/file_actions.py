@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from perfdesk.model import EXTENSION, FormatError, Report, SaveError, load_report, save_report
+from perfdesk.config import Setting
+from perfdesk.io import EXTENSION, FormatError, SaveError, load_report, save_report
+from perfdesk.model import Report
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import commit_or_warn
@@ -162,7 +164,7 @@ class FileActions(QObject):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
-        from perfdesk.render.excel_import import ImportProblem, import_workbook
+        from perfdesk.io.excel_import import ImportProblem, import_workbook
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big workbook takes seconds
         try:
@@ -253,7 +255,7 @@ class FileActions(QObject):
     def _start_dir(self) -> str:
         if self.doc.file_path is not None:
             return str(self.doc.file_path.parent)
-        return settings.get_str("files/last_dir") or str(Path.home())
+        return settings.get_str(Setting.LAST_DIR) or str(Path.home())
 
     def _suggested_name(self) -> str:
         r = self.doc.report

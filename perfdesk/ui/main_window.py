@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.model import EXTENSION
+from perfdesk import config
+from perfdesk.config import Setting
+from perfdesk.io import EXTENSION
 from perfdesk.model.money import fmt_percent
 from perfdesk.resources import demo_report_path, resource_path
 from perfdesk.ui import autosave, dialogs, settings
@@ -169,8 +171,8 @@ class MainWindow(QMainWindow):
             return
         if path is not None and self.files.open_path(path, ask=False):
             return
-        if not settings.get_bool("app/first_run_done"):
-            settings.set_value("app/first_run_done", True)
+        if not settings.get_bool(Setting.FIRST_RUN_DONE):
+            settings.set_value(Setting.FIRST_RUN_DONE, True)
             self.open_demo()
 
     def open_demo(self) -> None:
@@ -390,7 +392,7 @@ class MainWindow(QMainWindow):
 
         dialogs.info(self, "关于 PerfDesk",
                      f"PerfDesk {__version__}\n部门整体支出绩效自评报告助手\n"
-                     f"设置与自动保存位置：{settings.config_dir()}")
+                     f"设置与自动保存位置：{config.config_dir()}")
 
     # --- saving and closing ----------------------------------------------------------------------
     def save(self) -> bool:
@@ -405,8 +407,8 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if hasattr(page, "shutdown"):
                 page.shutdown()  # let a running generation finish writing its files
-        settings.set_value("window/geometry", self.saveGeometry())
-        settings.set_value("window/state", self.saveState())
+        settings.set_value(Setting.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.set_value(Setting.WINDOW_STATE, self.saveState())
         self.autosaver.stop()
         event.accept()
 
@@ -426,10 +428,10 @@ class MainWindow(QMainWindow):
         self.move(frame.topLeft())
 
     def _restore_layout(self) -> None:
-        geometry = settings.get_bytes("window/geometry")
+        geometry = settings.get_bytes(Setting.WINDOW_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = settings.get_bytes("window/state")
+        state = settings.get_bytes(Setting.WINDOW_STATE)
         if state is not None:
             self.restoreState(state)
         else:

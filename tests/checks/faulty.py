@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from perfdesk.model import load_report, save_report
+from perfdesk.io import load_report, save_report
 from perfdesk.model.report import Indicator, Report
 from perfdesk.resources import demo_report_path
 

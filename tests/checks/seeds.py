@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from perfdesk.model import save_report
+from perfdesk.io import save_report
 from perfdesk.model.report import (
     Adjustment,
     Amounts,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from perfdesk.checks import check
 from perfdesk.checks.catalogue import RULES
-from perfdesk.model import load_report
+from perfdesk.io import load_report
 from perfdesk.resources import demo_report_path
 from tests.checks.seeds import SEEDS
 from tests.checks.test_rules import CASES

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from perfdesk.checks import Checker, check
 from perfdesk.checks.catalogue import RULES
 from perfdesk.cli import main
-from perfdesk.model import load_report, paths
+from perfdesk.io import load_report
+from perfdesk.model import paths
 from perfdesk.model.report import BAND_PARTIAL, Indicator, Problem, Report
 from perfdesk.resources import demo_report_path
 
@@ -139,7 +140,7 @@ def test_rules_command_lists_the_catalogue(capsys):
 
 
 def test_check_command_reports_findings_with_paths(capsys, tmp_path):
-    from perfdesk.model import save_report
+    from perfdesk.io import save_report
 
     report = copy.deepcopy(_DEMO)
     report.declared.basic.actual = D("1909.85")

@@ -6,7 +6,7 @@ import pytest
 
 from perfdesk.checks import check, has_errors
 from perfdesk.cli import main
-from perfdesk.model import dumps, load_report
+from perfdesk.io import dumps, load_report
 from tests.checks.faulty import FAULTY, build, faulty_path
 
 

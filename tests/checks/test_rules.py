@@ -284,7 +284,7 @@ def test_blank_part_names_the_part_and_what_it_leaves_blank(demo):
 def test_blank_part_names_every_blank_part_under_a_total_at_once():
     """seed 001 leaves three 三公 items blank in 上年决算: all three are named, not one now
     and two more after the user fills the first in."""
-    from perfdesk.model import load_report
+    from perfdesk.io import load_report
     from tests.conftest import DATA
 
     report = load_report(DATA / "seeds" / "seed_001.perfdesk")

@@ -8,7 +8,7 @@ import pytest
 
 from perfdesk.checks import check, has_errors
 from perfdesk.checks.scoring import project_summary, suggest, summary
-from perfdesk.model import dumps, load_report
+from perfdesk.io import dumps, load_report
 from perfdesk.model.money import fmt_percent
 from tests.checks.seeds import SEEDS, seed_path
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from perfdesk.cli import main
-from perfdesk.model import Report, load_report
+from perfdesk.io import load_report
+from perfdesk.model import Report
 from perfdesk.model.rollover import next_year
 from perfdesk.resources import demo_report_path
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from perfdesk.model import Report, dumps, loads
+from perfdesk.io import dumps, loads
+from perfdesk.model import Report
 
 from .strategies import reports
 

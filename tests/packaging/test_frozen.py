@@ -91,7 +91,7 @@ def test_frozen_render_word_and_excel(bundle: Path, frozen_env: dict[str, str], 
     from docx import Document
     from openpyxl import load_workbook
 
-    from perfdesk.model import load_report
+    from perfdesk.io import load_report
 
     out_dir = tmp_path / "输出"
     proc = _run(bundle / f"perfdesk-cli{EXE}", ["render", str(DEMO), "-o", str(out_dir)],

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.checks.scoring import project_summary, summary
-from perfdesk.model import figures, load_report
+from perfdesk.io import load_report
+from perfdesk.model import figures
 from perfdesk.model.money import fmt_percent, q2
 from perfdesk.model.report import (
     DATE_STYLE_ARABIC,
@@ -301,7 +302,7 @@ def test_long_goal_lists_split_over_rows_that_fit(demo: Report, tmp_path: Path):
     assert label.max_row - top >= 3  # the goals continue over several rows
     heights = [ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)]
     assert all(h is None or h <= 409 for h in heights)
-    from perfdesk.render.excel_import import import_workbook
+    from perfdesk.io.excel_import import import_workbook
 
     again, problems = import_workbook(tmp_path / "a.xlsx")
     assert problems == []

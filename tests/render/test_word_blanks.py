@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from perfdesk.checks.scoring import overall_amounts, summary
-from perfdesk.model import load_report
+from perfdesk.io import load_report
 from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Adjustment, Amounts, Building, Indicator, Project, Report
 from perfdesk.model.rollover import next_year

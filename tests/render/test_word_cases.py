@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.model import figures, load_report
+from perfdesk.io import load_report
+from perfdesk.model import figures
 from perfdesk.model.money import fmt_money
 from perfdesk.model.report import Amounts, Problem, Project, Report, Section
 from perfdesk.render.word import render_word

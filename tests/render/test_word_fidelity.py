@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from perfdesk.checks.scoring import suggest
-from perfdesk.model import load_report
+from perfdesk.io import load_report
 from perfdesk.model.report import Adjustment, Amounts, Indicator, Problem, Report, Section
 from perfdesk.model.rollover import next_year
 from perfdesk.render.prose_text import clean, cn_number, strip_numbering

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.model import load_report
-from perfdesk.render import pdf
-from perfdesk.render.pdf import PdfUnavailable, convert_to_pdf
+from perfdesk.io import load_report
+from perfdesk.office import pdf
+from perfdesk.office.pdf import PdfUnavailable, convert_to_pdf
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
 from tests.conftest import require_pdf_converter

@@ -10,7 +10,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from perfdesk.checks.scoring import summary
-from perfdesk.model import figures, load_report
+from perfdesk.io import load_report
+from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Report
 from perfdesk.render.templates import list_templates

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from perfdesk.model import load_report, save_report
+from perfdesk.io import load_report, save_report
 from perfdesk.ui import dialogs, settings
 
 pytestmark = pytest.mark.gui
@@ -149,12 +149,18 @@ def test_missing_recent_file_is_dropped(make_window, tmp_path, dialog_log):
 
 
 def test_one_config_folder_for_settings_and_user_templates(monkeypatch, tmp_path):
-    from perfdesk.render.templates import user_config_dir
+    from perfdesk import config
 
     monkeypatch.delenv("PERFDESK_CONFIG_DIR")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.setenv("APPDATA", str(tmp_path))
-    assert settings.config_dir() == user_config_dir()
+    folder = config.config_dir()
+    assert folder.parent == tmp_path and folder.is_dir()
+    settings.set_value(config.Setting.LAST_DIR, str(tmp_path))
+    assert settings.settings().fileName() == str(folder / "perfdesk.ini")
+    assert (folder / "perfdesk.ini").is_file()
+    assert config.user_template_dirs()[-1] == folder / "templates"
+    assert config.recovery_dir().parent == folder == config.log_path().parent
 
 
 def test_the_real_dialog_helpers(qtbot, real_dialogs):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.model import Report, load_report, save_report
+from perfdesk.io import load_report, save_report
+from perfdesk.model import Report
 from perfdesk.ui.file_actions import where
 
 pytestmark = pytest.mark.gui

@@ -152,7 +152,7 @@ def test_open_folder_open_report_and_print(make_window, qtbot, tmp_path, monkeyp
 
 
 def test_print_without_a_printing_program_explains(monkeypatch, tmp_path):
-    from perfdesk.ui.pages import generate_support as support
+    from perfdesk.office import printing as support
 
     monkeypatch.setattr(support.sys, "platform", "linux")
     monkeypatch.setattr(support, "soffice", lambda: None)
@@ -161,7 +161,7 @@ def test_print_without_a_printing_program_explains(monkeypatch, tmp_path):
 
 def test_output_folder_defaults_to_report_folder_and_is_remembered(
         make_window, demo, tmp_path, dialog_log):
-    from perfdesk.model import save_report
+    from perfdesk.io import save_report
 
     path = tmp_path / "r" / "a.perfdesk"
     path.parent.mkdir()
@@ -202,7 +202,7 @@ def test_pdf_where_available(make_window, qtbot, tmp_path):
 def test_print_failure_on_windows_is_explained_in_chinese(monkeypatch, tmp_path, winerror, words):
     import errno
 
-    from perfdesk.ui.pages import generate_support as support
+    from perfdesk.office import printing as support
 
     def fail(path, verb):
         exc = OSError(errno.EACCES, "Access is denied", str(path))

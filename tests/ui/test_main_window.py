@@ -152,7 +152,8 @@ def test_run_opens_the_file_from_argv(demo, tmp_path):
     import subprocess
     import sys
 
-    from perfdesk.model import save_report
+    from perfdesk import config
+    from perfdesk.io import save_report
     from perfdesk.ui import settings
 
     path = tmp_path / "命令行.perfdesk"
@@ -164,14 +165,15 @@ def test_run_opens_the_file_from_argv(demo, tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert settings.recent_files()[0] == path.resolve()
-    assert settings.log_path().parent.exists()
-    assert not settings.fault_path().exists()  # clean exit: nothing to report next time
+    assert config.log_path().parent.exists()
+    assert not config.fault_path().exists()  # clean exit: nothing to report next time
 
 
 def test_previous_hard_crash_is_reported_once(monkeypatch):
-    from perfdesk.ui import app, settings
+    from perfdesk import config
+    from perfdesk.ui import app
 
-    settings.fault_path().write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
+    config.fault_path().write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
     assert "Segmentation fault" in app.previous_fault()
     assert app.previous_fault() == ""
 

@@ -80,7 +80,7 @@ def test_focus_path_other(page, path):
 
 def test_fill_bands_chooses_every_missing_band_in_one_undo_step(qtbot):
     from perfdesk.checks import check
-    from perfdesk.model import load_report
+    from perfdesk.io import load_report
     from tests.conftest import DATA
 
     report = load_report(DATA / "seeds" / "seed_004.perfdesk")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from perfdesk.render.prose_outline import preview_parts
 from perfdesk.ui.pages.narrative import NarrativePage
-from perfdesk.ui.pages.narrative_preview import preview_html, preview_parts
+from perfdesk.ui.pages.narrative_preview import preview_html
 from tests.ui.helpers import find, shown_page
 
 pytestmark = pytest.mark.gui

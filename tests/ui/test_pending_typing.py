@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from perfdesk.model import Report, load_report, save_report
+from perfdesk.io import load_report, save_report
+from perfdesk.model import Report
 from tests.ui.helpers import find
 
 pytestmark = pytest.mark.gui

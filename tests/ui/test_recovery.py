@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from perfdesk.model import load_report, save_report
+from perfdesk.io import load_report, save_report
 from perfdesk.ui import autosave
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from perfdesk.ui.widgets.tsv import split_lines
+from perfdesk.io.tsv import split_lines
 from tests.ui.helpers import find
 
 # What an accountant copies out of a Word report: figures at the start of the lines.

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from perfdesk.io.tsv import parse_tsv, split_lines, to_tsv
 from perfdesk.model import figures
 from perfdesk.model.report import Indicator, Report
 from perfdesk.ui.document import DocumentController
@@ -19,7 +20,6 @@ from perfdesk.ui.widgets.indicator_library import IndicatorLibraryDialog, librar
 from perfdesk.ui.widgets.indicator_model import COL_SCORE, COL_SUGGEST
 from perfdesk.ui.widgets.indicator_table import IndicatorTable, insert_grouped
 from perfdesk.ui.widgets.string_list import StringListEditor
-from perfdesk.ui.widgets.tsv import parse_tsv, split_lines, to_tsv
 from tests.ui.helpers import type_and_enter
 
 pytestmark = pytest.mark.gui

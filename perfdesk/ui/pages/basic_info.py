@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_percent
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.form import FormPage, hint_label, row
+from perfdesk.ui.pages.form_page import FormPage, hint_label, row
 
 
 class BasicInfoPage(FormPage):

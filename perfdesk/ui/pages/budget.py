@@ -8,8 +8,8 @@ from perfdesk.model import figures
 from perfdesk.model.money import fmt_money
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.budget_tables import build_adjustments, build_other, build_three_public
+from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid
-from perfdesk.ui.widgets.form import FormPage, hint_label
 
 INCOME_FIELDS = (
     ("general_budget", "一般公共预算"),

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, fmt_percent, ratio
 from perfdesk.model.report import Adjustment, Building, Report
+from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.widgets.amounts_grid import CONTROL_RATE, AmountRow, AmountsGrid
-from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.record_model import Column
 from perfdesk.ui.widgets.record_table import RecordTable
 

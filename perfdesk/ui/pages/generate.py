@@ -34,17 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.checks import ERROR
+from perfdesk.config import Setting
+from perfdesk.office.pdf import pdf_available
+from perfdesk.office.printing import print_file
+from perfdesk.render.templates import DEFAULT_TEMPLATE, template_names
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.generation import Worker, open_url
 from perfdesk.ui.pages.base import Page
-from perfdesk.ui.pages.generate_support import (
-    DEFAULT_TEMPLATE,
-    Worker,
-    open_url,
-    pdf_available,
-    print_file,
-    template_names,
-)
 
 
 class GeneratePage(Page):
@@ -78,14 +75,14 @@ class GeneratePage(Page):
         group.addButton(self.separate)
         self.pdf = QCheckBox("同时转换为 PDF")
         self.pdf.setObjectName("outPdf")
-        self.word.setChecked(settings.get_bool("output/word", True))
-        self.excel.setChecked(settings.get_bool("output/excel", True))
-        (self.separate if settings.get_bool("output/separate") else self.one_book).setChecked(True)
+        self.word.setChecked(settings.get_bool(Setting.OUTPUT_WORD, True))
+        self.excel.setChecked(settings.get_bool(Setting.OUTPUT_EXCEL, True))
+        (self.separate if settings.get_bool(Setting.OUTPUT_SEPARATE) else self.one_book).setChecked(True)
         self.excel.toggled.connect(self.one_book.setEnabled)
         self.excel.toggled.connect(self.separate.setEnabled)
         has_pdf = pdf_available()
         self.pdf.setEnabled(has_pdf)
-        self.pdf.setChecked(has_pdf and settings.get_bool("output/pdf"))
+        self.pdf.setChecked(has_pdf and settings.get_bool(Setting.OUTPUT_PDF))
         if not has_pdf:
             self.pdf.setToolTip("需要 LibreOffice 或 Microsoft Word 才能转换 PDF。")
         # 输出文件夹
@@ -274,9 +271,10 @@ class GeneratePage(Page):
             dialogs.warning(self, "生成报告", "请至少选择 Word 报告或 Excel 附件中的一项。")
             return False
         folder = Path(self.folder.text().strip() or self.default_folder())
-        for key in ("word", "excel", "pdf"):
-            settings.set_value(f"output/{key}", opts[key])
-        settings.set_value("output/separate", opts["excel_separate"])
+        for key, setting in (("word", Setting.OUTPUT_WORD), ("excel", Setting.OUTPUT_EXCEL),
+                             ("pdf", Setting.OUTPUT_PDF)):
+            settings.set_value(setting, opts[key])
+        settings.set_value(Setting.OUTPUT_SEPARATE, opts["excel_separate"])
         report = copy.deepcopy(self.doc.report)
         worker = Worker(report, folder, opts, list(self.doc.findings), rename)
         thread = QThread(self)

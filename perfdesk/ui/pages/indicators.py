@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 from perfdesk.checks import scoring
 from perfdesk.model.report import EXEC_RATE_KEY
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.pages.form_page import FormPage, hint_label, row
 from perfdesk.ui.pages.score_text import score_line
 from perfdesk.ui.widgets.fields import NumberEdit
-from perfdesk.ui.widgets.form import FormPage, hint_label, row
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 
 REVERSE_FORMULAS = (

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from perfdesk.model.report import Section
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.pages.narrative_preview import preview_html
 from perfdesk.ui.widgets.binding import flash
-from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.string_list import tool_button
 
 BASE = "sections[0]"

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE, Problem, Report
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.widgets.fields import DateField
-from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.record_model import Column
 from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import tool_button

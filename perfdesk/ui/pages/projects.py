@@ -21,10 +21,10 @@ from perfdesk.model.money import fmt_money
 from perfdesk.model.report import Project, Report
 from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.pages.score_text import score_line
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid, align_label_columns
 from perfdesk.ui.widgets.binding import commit_or_warn, flash
-from perfdesk.ui.widgets.form import FormPage, hint_label
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 from perfdesk.ui.widgets.string_list import tool_button
 

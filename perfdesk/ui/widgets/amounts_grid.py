@@ -19,13 +19,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from perfdesk.io.tsv import parse_tsv
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, fmt_percent, is_dash
 from perfdesk.model.report import Amounts, Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash
 from perfdesk.ui.widgets.fields import ComputedField, FieldError, MoneyEdit, parse_money_field
-from perfdesk.ui.widgets.tsv import parse_tsv
 
 Rate = tuple[str, Callable[[Amounts], Decimal | None], str]  # header, fn, tooltip
 

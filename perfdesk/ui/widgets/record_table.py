@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.io.tsv import parse_tsv
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash, set_path
 from perfdesk.ui.widgets.list_model import Index
 from perfdesk.ui.widgets.record_model import Column, RecordTableModel
 from perfdesk.ui.widgets.string_list import EditKeysView, ParagraphEditor, tool_button
-from perfdesk.ui.widgets.tsv import parse_tsv
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

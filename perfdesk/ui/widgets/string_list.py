@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.io.tsv import split_lines
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash, set_path
 from perfdesk.ui.widgets.list_model import DocListModel, Index
-from perfdesk.ui.widgets.tsv import split_lines
 from perfdesk.ui.widgets.wrap_view import WrapTableView
 
 

@@ -1,4 +1,4 @@
-"""What the 生成与打印 page needs besides widgets: the worker thread, open and print.
+"""Generating in a worker thread, so the window stays responsive while files are written.
 
 perfdesk.render (and through it docxtpl/openpyxl) is imported inside the worker only.
 """
@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,60 +15,13 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from perfdesk.model import Report
-from perfdesk.model.oserrors import describe
 
 log = logging.getLogger(__name__)
-DEFAULT_TEMPLATE = "标准版"
-NO_ASSOCIATION = 1155  # Windows ERROR_NO_ASSOCIATION: no program prints this file type
-
-
-def template_names() -> list[str]:
-    from perfdesk.render.templates import list_templates
-
-    try:
-        names = [t.name for t in list_templates()]
-    except Exception:  # a broken user template folder must not break the page
-        log.exception("listing templates failed")
-        names = []
-    return names or [DEFAULT_TEMPLATE]
-
-
-def soffice() -> str | None:
-    """LibreOffice's soffice, wherever this machine has it (also under Program Files)."""
-    from perfdesk.render.pdf import find_soffice
-
-    return find_soffice()
-
-
-def pdf_available() -> bool:
-    return sys.platform == "win32" or soffice() is not None
 
 
 def open_url(path: Path) -> bool:
+    """Open a file or folder with the desktop's own program for it."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def print_file(path: Path) -> str:
-    """Send ``path`` to the default printer; '' on success, else a Chinese explanation."""
-    if sys.platform == "win32":
-        try:
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]
-        except OSError as exc:
-            if getattr(exc, "winerror", None) == NO_ASSOCIATION:
-                why = f"此电脑上没有能打印 {path.suffix} 文件的程序。"
-            else:
-                why = describe(exc, reading=True)
-            return f"无法打印“{path.name}”：{why}可以点“打开报告”，在 Word 或 WPS 中打印。"
-        return ""
-    office = soffice()
-    if office is None:
-        return "此电脑上没有找到可用于打印的程序（LibreOffice）。请点“打开报告”，在 Word 或 WPS 中打印。"
-    try:
-        subprocess.Popen([office, "--headless", "-p", str(path)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError as exc:
-        return f"无法启动 LibreOffice 打印：{describe(exc, reading=True)}"
-    return ""
 
 
 def unique_name(folder: Path, name: str) -> Path:

@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from perfdesk.model.oserrors import describe
+from perfdesk.io.oserrors import describe
 
 TIMEOUT_S = 180
 
@@ -42,6 +42,11 @@ class PdfUnavailable(Exception):
 
 NO_CONVERTER = ("未找到可转换 PDF 的程序。请安装 LibreOffice（免费，https://www.libreoffice.org），"
                 "或用 Word/WPS 打开生成的报告后“另存为 PDF”。")
+
+
+def pdf_available() -> bool:
+    """Whether this machine can make PDFs: LibreOffice anywhere, Word or WPS on Windows."""
+    return os.name == "nt" or find_soffice() is not None
 
 
 def find_soffice() -> str | None:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from perfdesk.model import Report, SaveError, fileio, load_report, save_report
-from perfdesk.model.codec import FormatError
-from perfdesk.model.oserrors import LOCKED, describe, is_locked
-from perfdesk.render import output
+from perfdesk.io import SaveError, atomic, load_report, save_report
+from perfdesk.io.codec import FormatError
+from perfdesk.io.oserrors import LOCKED, describe, is_locked
+from perfdesk.model import Report
 from perfdesk.render.output import OutputError, write_file
 
 # Product names the messages may mention; "U" is the U of U盘 (USB stick).
@@ -147,7 +147,7 @@ def test_save_error_messages(name: str, tmp_path: Path, demo: Report,
     def fail(*_a: object, **_k: object) -> None:
         raise exc
 
-    monkeypatch.setattr(fileio.os, "replace", fail)
+    monkeypatch.setattr(atomic.os, "replace", fail)
     with pytest.raises(SaveError) as info:
         save_report(demo, target)
     message = info.value.message
@@ -190,7 +190,7 @@ def test_output_error_messages(name: str, stage: str, tmp_path: Path,
     elif stage == "mkstemp":
         monkeypatch.setattr(tempfile, "mkstemp", fail)
     else:
-        monkeypatch.setattr(output.os, "replace", fail)
+        monkeypatch.setattr(atomic.os, "replace", fail)
     with pytest.raises(OutputError) as info:
         write_file(target, _writer)
     message = info.value.message
@@ -213,7 +213,7 @@ def test_output_replace_refused_on_existing_file_is_treated_as_locked(
     def denied(*_a: object, **_k: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
 
-    monkeypatch.setattr(output.os, "replace", denied)
+    monkeypatch.setattr(atomic.os, "replace", denied)
     with pytest.raises(OutputError) as info:
         write_file(target, _writer)
     assert info.value.locked is True

@@ -19,11 +19,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from perfdesk.checks.scoring import overall_amounts
-from perfdesk.model import figures
-from perfdesk.model.oserrors import describe
-from perfdesk.model.report import EXEC_RATE_KEY, Amounts, Project, Report
-from perfdesk.render.xlsx_import_forms import (
+from perfdesk.io.oserrors import describe
+from perfdesk.io.xlsx_import_forms import (
     Annex1Data,
     FormData,
     read_annex1,
@@ -31,7 +28,9 @@ from perfdesk.render.xlsx_import_forms import (
     sheet_date,
     sheet_year,
 )
-from perfdesk.render.xlsx_read import ImportIssue, SheetReader, norm
+from perfdesk.io.xlsx_read import ImportIssue, SheetReader, norm
+from perfdesk.model import figures
+from perfdesk.model.report import EXEC_RATE_KEY, Amounts, Project, Report
 
 COLUMNS = ("prior", "initial", "annual", "actual")
 
@@ -210,7 +209,7 @@ def _declare(report: Report, rows: dict[str, Amounts], a2: FormData | None) -> N
     pairs = [(d.vehicle, rows.get("vehicle"), figures.vehicle_total),
              (d.three_public, rows.get("three_public"), figures.three_public_total),
              (d.projects, rows.get("projects"), figures.projects_total),
-             (d.overall, a2.total if a2 else None, overall_amounts)]
+             (d.overall, a2.total if a2 else None, figures.effective_overall)]
     for declared, stated, compute in pairs:
         if stated is None:
             continue

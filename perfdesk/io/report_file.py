@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import stat
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from perfdesk.model import oserrors
-from perfdesk.model.codec import FormatError, decode, encode
+from perfdesk.io import oserrors
+from perfdesk.io.atomic import write_text
+from perfdesk.io.codec import FormatError, decode, encode
 from perfdesk.model.report import Report
 
 FORMAT_NAME = "perfdesk-report"
@@ -124,76 +122,9 @@ def load_report(path: str | os.PathLike[str]) -> Report:
 
 
 def save_report(report: Report, path: str | os.PathLike[str], *, backup: bool = True) -> None:
-    """Write atomically: temp file in the same folder, fsync, replace; old file → .bak."""
-    write_text_atomic(Path(path), dumps(report), backup=backup)
-
-
-def _save_error(exc: OSError, target: Path) -> SaveError:
-    return SaveError(f"保存“{target.name}”失败：{oserrors.describe(exc)}原文件未被改动。")
-
-
-def new_file_mode(existing: Path | None = None) -> int:
-    """Permissions for a file written via mkstemp (which creates it 0600).
-
-    Keep an existing file's mode; otherwise what the user's umask gives a new file.
-    """
-    if existing is not None:
-        try:
-            return existing.stat().st_mode & 0o7777
-        except OSError:
-            pass
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def remove_temp(path: str | os.PathLike[str]) -> None:
-    """Delete a temporary file quietly, even a read-only one (Windows refuses to delete it)."""
-    p = Path(path)
+    """Write atomically (``atomic.write_text``); the previous file becomes ``<name>.bak``."""
+    target = Path(path)
     try:
-        p.unlink(missing_ok=True)
-    except PermissionError:
-        try:
-            os.chmod(p, stat.S_IREAD | stat.S_IWRITE)
-            p.unlink(missing_ok=True)
-        except OSError:
-            pass
-    except OSError:
-        pass
-
-
-def _writable_backup(bak: Path) -> Path:
-    """A .bak copied from a read-only report is read-only too; on Windows that would block
-    every later backup (and so every save) once the report itself is writable again."""
-    try:
-        mode = bak.stat().st_mode
-    except OSError:
-        return bak
-    if not mode & stat.S_IWRITE:
-        try:
-            os.chmod(bak, stat.S_IMODE(mode) | stat.S_IWRITE)
-        except OSError:
-            pass
-    return bak
-
-
-def write_text_atomic(target: Path, text: str, *, backup: bool = True) -> None:
-    """Atomic replace of ``target`` with ``text`` (UTF-8); raises SaveError on failure."""
-    target = Path(target)
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, new_file_mode(target))
-        if backup and target.exists():
-            shutil.copy2(target, _writable_backup(target.with_name(target.name + ".bak")))
-        os.replace(tmp_name, target)
-        tmp_name = None
+        write_text(target, dumps(report), backup=backup)
     except OSError as exc:
-        raise _save_error(exc, target) from exc
-    finally:
-        if tmp_name is not None:
-            remove_temp(tmp_name)
+        raise SaveError(f"保存“{target.name}”失败：{oserrors.describe(exc)}原文件未被改动。") from exc

@@ -2,7 +2,7 @@
 
 ``exc.strerror`` is English ("Permission denied") or in the Windows display language, and
 means nothing to the user; ``describe`` says in Chinese what went wrong and what to do.
-Used by saving (model.fileio), writing outputs (render.output) and reading files.
+Used by saving (io.report_file), writing outputs (render.output) and reading files.
 """
 
 from __future__ import annotations

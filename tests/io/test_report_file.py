@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from perfdesk.cli import main
-from perfdesk.model import FormatError, Report, dumps, fileio, load_report, loads, save_report
+from perfdesk.io import (
+    FormatError,
+    SaveError,
+    atomic,
+    dumps,
+    load_report,
+    loads,
+    report_file,
+    save_report,
+)
+from perfdesk.model import Report
 from perfdesk.resources import demo_report_path
 
 
@@ -61,9 +71,9 @@ def test_failed_save_leaves_file_untouched(demo: Report, tmp_path: Path, monkeyp
     def full_disk(*_a, **_k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fileio.os, "replace", full_disk)
+    monkeypatch.setattr(atomic.os, "replace", full_disk)
     demo.unit_name = "改动"
-    with pytest.raises(fileio.SaveError) as err:
+    with pytest.raises(SaveError) as err:
         save_report(demo, target)
     assert "磁盘空间不足" in err.value.message
     assert target.read_bytes() == before
@@ -186,7 +196,7 @@ def test_older_version_is_migrated_on_open(monkeypatch):
         d["version"] = 1
         return d
 
-    monkeypatch.setitem(fileio.MIGRATIONS, 0, v0_to_v1)
+    monkeypatch.setitem(report_file.MIGRATIONS, 0, v0_to_v1)
     report = loads(json.dumps(doc, ensure_ascii=False))
     assert report.unit_name == "青禾县市场监督管理局"
 

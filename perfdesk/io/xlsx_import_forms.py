@@ -1,8 +1,7 @@
 """Reading each form (附件1, 附件2, 附件3-N) into plain intermediate records.
 
-``excel_import`` assembles the records into a Report. Labels come from the same tables the
-renderer uses (``xlsx_annex1``, ``xlsx_annex2``, ``xlsx_annex3``, ``xlsx_tables``), plus
-the spellings found on hand-made forms.
+``excel_import`` assembles the records into a Report. Labels come from the form vocabulary
+the renderer prints (``perfdesk.model.forms``), plus the spellings found on hand-made forms.
 """
 
 from __future__ import annotations
@@ -12,11 +11,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from perfdesk.io.xlsx_read import SheetReader, bare_label, find_date_styled, norm
+from perfdesk.model.forms import (
+    ANNEX1_PROJECTS_ROW,
+    ANNEX1_PUBLIC_ROWS,
+    ANNEX1_THREE_PUBLIC_ROWS,
+    ANNEX2_INCOME_ROWS,
+    ANNEX2_SPENDING_ROWS,
+    ANNEX3_FUNDING_ROWS,
+    INDICATOR_COLUMNS,
+)
 from perfdesk.model.money import MoneyError, parse_money
 from perfdesk.model.report import DATE_STYLE_ARABIC, Amounts, Building, Indicator
-from perfdesk.render import xlsx_annex1, xlsx_annex2, xlsx_annex3
-from perfdesk.render.xlsx_read import SheetReader, bare_label, find_date_styled, norm
-from perfdesk.render.xlsx_tables import INDICATOR_HEADERS
 
 _YEAR = re.compile(r"(\d{4})\s*年度")
 _ANNEX3_NO = re.compile(r"附件3-(\d+)")
@@ -28,8 +34,7 @@ _PLACEHOLDERS = {"……", "...", "…", "......", "。。。", "——", "—"}
 # 附件1 row labels (bare: no numbering, no "其中：") → key; aliases seen on real forms.
 ANNEX1_LABELS: dict[str, str] = {
     bare_label(spec.label): spec.key
-    for spec in (*xlsx_annex1.THREE_PUBLIC_ROWS, xlsx_annex1.PROJECTS_ROW,
-                 *xlsx_annex1.PUBLIC_ROWS)
+    for spec in (*ANNEX1_THREE_PUBLIC_ROWS, ANNEX1_PROJECTS_ROW, *ANNEX1_PUBLIC_ROWS)
 } | {
     "公务用车购置及运行维护经费": "vehicle", "公务用车购置及运行维护费": "vehicle",
     "公务用车购置和运行维护经费": "vehicle", "公务用车购置及运行费": "vehicle",
@@ -40,14 +45,14 @@ ANNEX1_LABELS: dict[str, str] = {
     "基本支出预算调整": "basic", "水电费、差旅费": "utilities_travel",
     "会议费、培训费支出": "meetings_training", "办公费": "office",
 }
-INCOME_LABELS = {bare_label(label): key for key, label in xlsx_annex2.INCOME_ROWS} | {
+INCOME_LABELS = {bare_label(label): key for key, label, _ in ANNEX2_INCOME_ROWS} | {
     "政府性基金": "gov_fund", "其他收入": "other", "上年结转": "carryover",
     "上年结转结余资金": "carryover", "纳入专户管理的非税收入": "special_account",
 }
-SPENDING_LABELS = {bare_label(label): key for key, label in xlsx_annex2.SPENDING_ROWS}
-FUNDING_LABELS = {bare_label(label): key for key, label in xlsx_annex3.FUNDING_ROWS}
-INDICATOR_KEYS = ("level1", "level2", "name", "target", "actual", "weight", "score",
-                  "deviation")
+SPENDING_LABELS = {bare_label(label): key for key, label, _ in ANNEX2_SPENDING_ROWS}
+FUNDING_LABELS = {bare_label(label): key for key, label, _ in ANNEX3_FUNDING_ROWS}
+INDICATOR_KEYS = tuple(c.key for c in INDICATOR_COLUMNS)
+INDICATOR_HEADERS = tuple(c.label for c in INDICATOR_COLUMNS)
 
 
 @dataclass

@@ -11,10 +11,11 @@ from openpyxl import Workbook, load_workbook
 
 from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
 from perfdesk.cli import main
-from perfdesk.model import figures, load_report
+from perfdesk.io import load_report
+from perfdesk.io.excel_import import ImportProblem, import_workbook
+from perfdesk.model import figures
 from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE, Building, Report
 from perfdesk.render.excel import render_workbook
-from perfdesk.render.excel_import import ImportProblem, import_workbook
 
 D = Decimal
 
