@@ -13,7 +13,16 @@ from collections.abc import Callable, Iterable
 
 from perfdesk.checks.catalogue import RULES
 from perfdesk.checks.finding import ERROR, Finding
-from perfdesk.checks.rules import Hit, Rule, Unit, generic, overlaps, units_of
+from perfdesk.checks.rules import (
+    Hit,
+    Rule,
+    TraitsOf,
+    Unit,
+    default_traits,
+    generic,
+    overlaps,
+    units_of,
+)
 from perfdesk.model import paths
 from perfdesk.model.report import Report
 
@@ -51,15 +60,19 @@ def _run_unit(rule: Rule, report: Report, unit: Unit) -> list[Finding]:
     return _findings(rule, lambda: check(report, unit), unit.label, (unit.prefix,))
 
 
-def check(report: Report) -> list[Finding]:
-    """Every finding for ``report``, in catalogue order (R-S01, the score, last)."""
-    return Checker().check(report)
+def check(report: Report, traits_of: TraitsOf = default_traits) -> list[Finding]:
+    """Every finding for ``report``, in catalogue order (R-S01, the score, last).
+
+    ``traits_of`` tells what the report's template prints (``render.templates.traits_of``);
+    the default assumes the standard template's traits."""
+    return Checker(traits_of).check(report)
 
 
 class Checker:
     """Full check plus incremental re-check for the GUI (one instance per open report)."""
 
-    def __init__(self) -> None:
+    def __init__(self, traits_of: TraitsOf = default_traits) -> None:
+        self._traits_of = traits_of
         self._report_cache: dict[str, list[Finding]] = {}
         self._unit_cache: dict[tuple[str, str], list[Finding]] = {}
         self._unit_keys: list[str] = []
@@ -71,7 +84,7 @@ class Checker:
         """Run every rule; remember the results for ``recheck``."""
         self._report_cache.clear()
         self._unit_cache.clear()
-        units = units_of(report)
+        units = units_of(report, self._traits_of)
         for rule in RULES:
             if rule.report_check is not None:
                 self._report_cache[rule.id] = _run_report(rule, report)
@@ -88,7 +101,7 @@ class Checker:
         Pass the list's path ('projects', 'projects[2].indicators') after rows were added,
         removed or moved. Falls back to a full check when it cannot tell what changed.
         """
-        units = units_of(report)
+        units = units_of(report, self._traits_of)
         if self._report_id != id(report) or not changed_path or len(units) != len(self._unit_keys):
             return self.check(report)  # another report, or projects added/removed unannounced
         try:

@@ -19,6 +19,7 @@ from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
 from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
 from perfdesk.model.report import Amounts, Report
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 
 reg = Registry()
 
@@ -152,7 +153,6 @@ def income_sources(report: Report) -> Iterator[Hit]:
     )
 
 
-_SCOPES = {"basic": "基本支出", "project": "项目支出"}
 
 
 @reg.report(
@@ -162,26 +162,29 @@ _SCOPES = {"basic": "基本支出", "project": "项目支出"}
     reads=("adjustments", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
 )
 def adjustments_reconcile(report: Report) -> Iterator[Hit]:
-    for scope, label in _SCOPES.items():
+    for scope in Scope:
+        label = scope.label
         net = figures.adjustments_net(report, scope)
         if net is None:
             continue
-        amounts = basic_amounts(report) if scope == "basic" else figures.effective_projects(report)
+        amounts = basic_amounts(report) if scope == Scope.BASIC else figures.effective_projects(report)
         if amounts.initial is None or amounts.annual is None:
             continue
         expected = amounts.initial + net
         if expected == amounts.annual:
             continue
         items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
-        added = sum((a.amount for a in items if a.kind != "调减" and a.amount is not None), Decimal(0))
-        cut = sum((a.amount for a in items if a.kind == "调减" and a.amount is not None), Decimal(0))
+        added = sum((a.amount for a in items if a.kind == AdjustmentKind.ADD and a.amount is not None),
+                    Decimal(0))
+        cut = sum((a.amount for a in items if a.kind == AdjustmentKind.CUT and a.amount is not None),
+                  Decimal(0))
         first = report.adjustments.index(items[0])
         yield Hit(
             f"{label}年初预算 {m(amounts.initial)} + 追加 {m(added)} − 调减 {m(cut)} = {m(expected)}"
             f" 万元 ≠ 全年预算 {m(amounts.annual)} 万元（相差 {m(expected - amounts.annual)}），"
             "请核对调整明细是否齐全、金额单位是否为万元",
             (f"adjustments[{first}].amount",
-             f"declared.{'basic' if scope == 'basic' else 'projects'}.annual"),
+             f"declared.{'basic' if scope == Scope.BASIC else 'projects'}.annual"),
         )
 
 

@@ -14,16 +14,18 @@ from perfdesk.checks.targets import ACHIEVED, MISSED, PARTIAL
 from perfdesk.model import figures
 from perfdesk.model.money import q2, total
 from perfdesk.model.report import (
-    BAND_MET,
-    BAND_MISSED,
-    BAND_PARTIAL,
-    BANDS,
-    EXEC_RATE_KEY,
     Amounts,
     Indicator,
     Project,
     Report,
     ScoringSettings,
+)
+from perfdesk.model.vocabulary import (
+    DEFAULT_EXEC_RATE_WEIGHT,
+    EXEC_RATE,
+    Band,
+    EqualMiss,
+    ReverseFormula,
 )
 
 ONE = Decimal(1)
@@ -137,7 +139,7 @@ def overall_amounts(report: Report) -> Amounts:
 
 
 def exec_weight(report: Report) -> Decimal:
-    return report.scoring.weights.get(EXEC_RATE_KEY, Decimal(10))
+    return report.scoring.weights.get(EXEC_RATE, Decimal(DEFAULT_EXEC_RATE_WEIGHT))
 
 
 def summary(report: Report) -> ScoreSummary:
@@ -153,9 +155,9 @@ def project_summary(report: Report, project: Project) -> ScoreSummary:
 # ---------------------------------------------------------------------------------------
 # Suggested score of one indicator row (DOMAIN.md §4): the 建议得分 column.
 
-BAND_FLOOR = {BAND_MET: Decimal("0.8"), BAND_PARTIAL: Decimal("0.6"), BAND_MISSED: Decimal(0)}
-BAND_CEIL = {BAND_MET: ONE, BAND_PARTIAL: Decimal("0.8"), BAND_MISSED: Decimal("0.6")}
-_BAND_OF_WORDING = {ACHIEVED: BAND_MET, PARTIAL: BAND_PARTIAL, MISSED: BAND_MISSED}
+BAND_FLOOR = {Band.MET: Decimal("0.8"), Band.PARTIAL: Decimal("0.6"), Band.MISSED: Decimal(0)}
+BAND_CEIL = {Band.MET: ONE, Band.PARTIAL: Decimal("0.8"), Band.MISSED: Decimal("0.6")}
+_BAND_OF_WORDING = {ACHIEVED: Band.MET, PARTIAL: Band.PARTIAL, MISSED: Band.MISSED}
 FAR_EXCEEDED = Decimal(2)  # an actual ≥ 2× a ≥-target needs a 偏差原因 (R-I04)
 CENT = Decimal("0.01")
 
@@ -175,46 +177,46 @@ class Suggestion:
     reason: str
     kind: str
     met: bool | None = None
-    band: str = ""
+    band: Band | None = None
     exceeded: bool = False  # far beyond a ≥-target (R-I04)
     unit_mismatch: bool = False  # target and actual units disagree (R-I09)
     qualitative_actual: bool = False  # quantitative target, wording as actual (R-I09)
 
 
-def band_range(weight: Decimal, band: str) -> tuple[Decimal, Decimal]:
+def band_range(weight: Decimal, band: Band) -> tuple[Decimal, Decimal]:
     """[low, high) score range of a band; 达成 includes its top (the full 分值)."""
     return weight * BAND_FLOOR[band], weight * BAND_CEIL[band]
 
 
-def in_band(score: Decimal, weight: Decimal, band: str) -> bool:
+def in_band(score: Decimal, weight: Decimal, band: Band) -> bool:
     low, high = band_range(weight, band)
-    if band == BAND_MET:
+    if band == Band.MET:
         return low <= score <= high
     return low <= score < high
 
 
-def band_to_fill(indicator: Indicator, settings: ScoringSettings) -> str:
+def band_to_fill(indicator: Indicator, settings: ScoringSettings) -> Band | None:
     """The 达成程度 for a qualitative row that has none: the band its 自评得分 falls in (the
     user's own judgement, so R-I10 is then satisfied), else what its 实际完成值 says; "" when
     neither tells, the row is not qualitative, or a band is already chosen."""
-    if indicator.band in BANDS:
-        return ""
+    if indicator.band is not None:
+        return None
     s = suggest(indicator, settings)
     if s.kind != targets.QUALITATIVE:
-        return ""
+        return None
     score, weight = indicator.score, indicator.weight
     if score is not None and weight is not None and weight > 0:
-        for band in BANDS:
+        for band in Band:
             if in_band(score, weight, band):
                 return band
     return s.band
 
 
-def band_top(weight: Decimal, band: str) -> Decimal:
+def band_top(weight: Decimal, band: Band) -> Decimal:
     """The top of a band at two decimals: 分值 for 达成, one cent under 80% / 60% otherwise."""
     high = band_range(weight, band)[1]
     top = q2(high)
-    if band != BAND_MET and top >= high:
+    if band != Band.MET and top >= high:
         top -= CENT
     return max(top, Decimal(0))
 
@@ -223,11 +225,11 @@ def _clamp(score: Decimal, weight: Decimal) -> Decimal:
     return q2(min(max(score, Decimal(0)), weight))
 
 
-def _reverse(weight: Decimal, a: Decimal, b: Decimal, formula: str) -> Decimal:
+def _reverse(weight: Decimal, a: Decimal, b: Decimal, formula: ReverseFormula) -> Decimal:
     """反向 (≤) miss, b > a: linear 分值 × (1 − (b − a) ÷ a), 0 from 2a; or 分值 × a ÷ b."""
     if a <= 0:
         return Decimal(0)
-    if formula == "ratio":
+    if formula == ReverseFormula.RATIO:
         return weight * a / b
     if b >= 2 * a:
         return Decimal(0)
@@ -255,9 +257,9 @@ def _suggest(
     target_text: str,
     actual_text: str,
     weight: Decimal | None,
-    band: str,
-    reverse_formula: str,
-    equal_miss: str,
+    band: Band | None,
+    reverse_formula: ReverseFormula,
+    equal_miss: EqualMiss,
 ) -> Suggestion:
     target = targets.parse(target_text)
     actual = targets.parse(actual_text)
@@ -274,8 +276,8 @@ def _quantitative(
     target: targets.Value,
     actual: targets.Value,
     weight: Decimal | None,
-    reverse_formula: str,
-    equal_miss: str,
+    reverse_formula: ReverseFormula,
+    equal_miss: EqualMiss,
 ) -> Suggestion:
     kind = targets.QUANTITATIVE
     if actual.kind == targets.EMPTY:
@@ -315,7 +317,7 @@ def _quantitative(
         if met:
             return Suggestion(q2(weight), "反向指标未超过指标值，得满分", kind, True)
         score = _clamp(_reverse(weight, a, b, reverse_formula), weight)
-        how = "分值×指标值÷完成值" if reverse_formula == "ratio" else "分值×(1−超出部分÷指标值)"
+        how = "分值×指标值÷完成值" if reverse_formula == ReverseFormula.RATIO else "分值×(1−超出部分÷指标值)"
         return Suggestion(score, f"反向指标超出指标值，按 {how} 计", kind, False)
     # = target
     if actual.comparator != targets.EQ:
@@ -326,7 +328,7 @@ def _quantitative(
         return Suggestion(None, "未填写分值", kind, met)
     if met:
         return Suggestion(q2(weight), "与指标值相符，得满分", kind, True)
-    if equal_miss == "zero":
+    if equal_miss == EqualMiss.ZERO:
         return Suggestion(Decimal("0.00"), "未达到定值指标，按设置得0分", kind, False)
     if b < a:
         score = _clamp(weight * b / a, weight)
@@ -340,14 +342,14 @@ def _qualitative(
     actual_text: str,
     actual: targets.Value,
     weight: Decimal | None,
-    band: str,
+    band: Band | None,
 ) -> Suggestion:
     kind = targets.QUALITATIVE
     wording = targets.achievement(actual_text, target_text)
-    worded_band = _BAND_OF_WORDING.get(wording or "", "")
-    chosen = band if band in BANDS else ""
+    worded_band = _BAND_OF_WORDING.get(wording or "")
+    chosen = band
     used = chosen or worded_band
-    met = None if not used else used == BAND_MET
+    met = None if not used else used == Band.MET
     if actual.kind == targets.EMPTY and not chosen:
         return Suggestion(None, "未填写实际完成值", kind)
     if not used:
@@ -355,7 +357,7 @@ def _qualitative(
     if weight is None:
         return Suggestion(None, "未填写分值", kind, met, used)
     source = "所选达成程度" if chosen else "完成值表述"
-    return Suggestion(band_top(weight, used), f"定性指标，按{source}“{used}”取档内最高分", kind, met, used)
+    return Suggestion(band_top(weight, used), f"定性指标，按{source}“{used.label}”取档内最高分", kind, met, used)
 
 
 def level1_totals(indicators: list[Indicator]) -> dict[str, tuple[Decimal, Decimal | None]]:

@@ -30,7 +30,8 @@ from perfdesk.io.xlsx_import_forms import (
 )
 from perfdesk.io.xlsx_read import ImportIssue, SheetReader, norm
 from perfdesk.model import figures
-from perfdesk.model.report import EXEC_RATE_KEY, Amounts, Project, Report
+from perfdesk.model.report import Amounts, Project, Report
+from perfdesk.model.vocabulary import EXEC_RATE
 
 COLUMNS = ("prior", "initial", "annual", "actual")
 
@@ -176,11 +177,15 @@ def _annex2(report: Report, a2: FormData) -> None:
             setattr(report.income, f.name, a2.values[f.name])
     report.goals, report.achievements, report.indicators = a2.goals, a2.achievements, \
         a2.indicators
-    weights = report.scoring.weights
+    scoring = report.scoring
     if a2.exec_weight is not None:
-        weights[EXEC_RATE_KEY] = a2.exec_weight
-    for level1, w in a2.level1_weights.items():
-        weights[level1] = w
+        scoring.weights[EXEC_RATE] = a2.exec_weight
+    for label, w in a2.level1_weights.items():
+        key = scoring.level1_of(label)
+        if key is None:  # a 一级指标 outside the national four: its own id, its name kept
+            key = f"level1_{len(scoring.level1_labels) + 1}"
+            scoring.level1_labels[key] = label
+        scoring.weights[key] = w
 
 
 def _basic(report: Report, stated: Amounts | None, a2: FormData | None) -> None:

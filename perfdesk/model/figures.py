@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from perfdesk.model.money import Money, ratio, total
 from perfdesk.model.report import Amounts, Project, Report
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 
 COLUMNS = ("prior", "initial", "annual", "actual")
 COLUMN_LABELS = {
@@ -137,7 +138,7 @@ def income_total(report: Report) -> Money:
     return total([getattr(inc, f.name) for f in fields(inc)])
 
 
-def adjustments_net(report: Report, scope: str) -> Money:
+def adjustments_net(report: Report, scope: Scope) -> Money:
     """Σ 追加 − Σ 调减 for one scope, or None when nothing is itemised there."""
     items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
     if not items:
@@ -145,7 +146,7 @@ def adjustments_net(report: Report, scope: str) -> Money:
     net = Decimal(0)
     for a in items:
         assert a.amount is not None
-        net += -a.amount if a.kind == "调减" else a.amount
+        net += -a.amount if a.kind == AdjustmentKind.CUT else a.amount
     return net
 
 

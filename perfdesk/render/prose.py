@@ -16,6 +16,7 @@ from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
 from perfdesk.model.money import Money, q2, ratio
 from perfdesk.model.report import Amounts, Project, Report
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render.prose_text import (
     change_phrase,
     clean,
@@ -88,7 +89,7 @@ def staffing_sentence(report: Report) -> str:
 
 
 # ---------------------------------------------------------------- 一般公共预算支出
-def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
+def _adjustment_sentence(report: Report, scope: Scope, amounts: Amounts) -> str:
     """年中追加/调减, itemised. The items are called the breakdown ("其中") of the change from
     年初 to 全年 only when they add up to it exactly; otherwise the change (when both totals
     are known) and the items are stated side by side, neither presented as the other's
@@ -97,9 +98,9 @@ def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
     if not items:
         return ""
     ups = [f"{clean(a.description).strip() or '追加'}{wan(a.amount)}" for a in items
-           if a.kind != "调减"]
+           if a.kind == AdjustmentKind.ADD]
     downs = [f"{clean(a.description).strip() or '调减'}{wan(a.amount)}" for a in items
-             if a.kind == "调减"]
+             if a.kind == AdjustmentKind.CUT]
     detail = []
     if ups:
         detail.append("追加" + joined(ups))
@@ -109,7 +110,7 @@ def _adjustment_sentence(report: Report, scope: str, amounts: Amounts) -> str:
     if amounts.initial is None or amounts.annual is None:
         return listed
     diff = q2(amounts.annual) - q2(amounts.initial)
-    net = sum((q2(a.amount) if a.kind != "调减" else -q2(a.amount)
+    net = sum((q2(a.amount) if a.kind == AdjustmentKind.ADD else -q2(a.amount)
                for a in items if a.amount is not None), Decimal(0))
     if diff > 0:
         head = f"全年预算数较年初预算数增加{wan(diff)}"
@@ -146,7 +147,7 @@ def basic_spending(report: Report) -> list[str]:
         out.append(first + ("其中：" + "；".join(detail) + "。" if detail else ""))
     elif detail:
         out.append(f"{y}基本支出中，{'；'.join(detail)}。")
-    adj = _adjustment_sentence(report, "basic", basic)
+    adj = _adjustment_sentence(report, Scope.BASIC, basic)
     if adj:
         out.append(adj)
     public_parts = [
@@ -289,7 +290,7 @@ def project_spending(report: Report) -> list[str]:
     columns = _three_columns(total)
     count = f"共{len(report.projects)}个项目" if report.projects else ""
     first = f"{y}项目支出{joined((columns, count), '，')}。"
-    first += _adjustment_sentence(report, "project", total)
+    first += _adjustment_sentence(report, Scope.PROJECT, total)
     return [first, *(_project_line(i, p) for i, p in enumerate(report.projects, 1))]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Literal
 
 from perfdesk.model.money import Money, fmt_money, fmt_percent, q2
 from perfdesk.render.dates import small_number_chinese
@@ -67,7 +68,7 @@ def cn_number(n: int) -> str:
     return small_number_chinese(n) if 0 < n < 100 else str(n)
 
 
-def numbered(items: Iterable[str], style: str = "arabic") -> list[str]:
+def numbered(items: Iterable[str], style: Literal["arabic", "paren", "comma"] = "arabic") -> list[str]:
     """Prefix each item: '1.' (arabic), '（一）' (paren) or '一、' (comma)."""
     out = []
     for i, item in enumerate(items, 1):

@@ -28,7 +28,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.model.money import HUNDRED, q2
-from perfdesk.model.report import DATE_STYLE_ARABIC
+from perfdesk.model.vocabulary import DateStyle
 from perfdesk.render.dates import format_date
 
 FONT_TABLE = "宋体"
@@ -96,7 +96,7 @@ def money_value(value: Decimal | None) -> Decimal | None:
     return value
 
 
-def fmt_date(d: date | None, style: str = DATE_STYLE_ARABIC) -> str:
+def fmt_date(d: date | None, style: DateStyle = DateStyle.ARABIC) -> str:
     """填报日期 in the report's date style, exactly as the Word 落款 writes it."""
     return format_date(d, style, blank=BLANK_DATE)
 
@@ -231,7 +231,7 @@ class Grid:
         return row + 1
 
     def signature_line(self, row: int, when: date | None,
-                       style: str = DATE_STYLE_ARABIC) -> int:
+                       style: DateStyle = DateStyle.ARABIC) -> int:
         """'填报人：… 联系电话：… 填报日期：…' under the table, for hand completion."""
         third = self.ncols // 3
         self.text(row, 1, "填报人：", span=third, align="left", border=False)

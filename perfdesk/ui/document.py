@@ -216,7 +216,9 @@ class DocumentController(QObject):
         from perfdesk.checks import Checker  # the engine loads after the first frame
 
         if self._checker is None:
-            self._checker, path = Checker(), None
+            from perfdesk.render.templates import traits_of
+
+            self._checker, path = Checker(traits_of), None
         try:
             if path is None:
                 self._checked = self._checker.check(self.report)

@@ -21,21 +21,19 @@ from perfdesk.checks.scoring import (
     summary,
 )
 from perfdesk.model.report import (
-    BAND_MET,
-    BAND_MISSED,
-    BAND_PARTIAL,
     Amounts,
     Indicator,
     Report,
     ScoringSettings,
 )
+from perfdesk.model.vocabulary import Band
 
 D = Decimal
 LINEAR = ScoringSettings()
 RATIO = ScoringSettings(reverse_formula="ratio")
 
 
-def row(target: str, actual: str, weight: str = "10", band: str = "") -> Indicator:
+def row(target: str, actual: str, weight: str = "10", band: Band | None = None) -> Indicator:
     return Indicator("产出指标", "数量指标", "指标", target, actual, D(weight), None, "", band)
 
 
@@ -112,27 +110,27 @@ def test_no_suggestion_when_the_data_cannot_say(target, actual, reason_part):
 
 
 def test_qualitative_rows_get_the_top_of_their_band():
-    assert suggest(row("不断加强", "不断加强", band=BAND_MET), LINEAR).score == D("10.00")
-    assert suggest(row("不断加强", "有所加强", band=BAND_PARTIAL), LINEAR).score == D("7.99")
-    assert suggest(row("不断加强", "较差", band=BAND_MISSED), LINEAR).score == D("5.99")
+    assert suggest(row("不断加强", "不断加强", band=Band.MET), LINEAR).score == D("10.00")
+    assert suggest(row("不断加强", "有所加强", band=Band.PARTIAL), LINEAR).score == D("7.99")
+    assert suggest(row("不断加强", "较差", band=Band.MISSED), LINEAR).score == D("5.99")
 
 
 def test_qualitative_band_suggested_from_plain_achieved_wording():
     s = suggest(row("按要求及时公开", "按要求及时公开"), LINEAR)
-    assert (s.band, s.score, s.met) == (BAND_MET, D("10.00"), True)
+    assert (s.band, s.score, s.met) == (Band.MET, D("10.00"), True)
     s = suggest(row("按期完成", "未完成"), LINEAR)
-    assert (s.band, s.met) == (BAND_MISSED, False)
+    assert (s.band, s.met) == (Band.MISSED, False)
     s = suggest(row("不断加强", "效果一般"), LINEAR)
-    assert (s.band, s.score) == ("", None)
+    assert (s.band, s.score) == (None, None)
 
 
 def test_band_membership_is_half_open_except_the_top():
     w = D(5)
-    assert in_band(D(5), w, BAND_MET) and in_band(D(4), w, BAND_MET)
-    assert not in_band(D("3.99"), w, BAND_MET)
-    assert in_band(D(3), w, BAND_PARTIAL) and not in_band(D(4), w, BAND_PARTIAL)
-    assert in_band(D(0), w, BAND_MISSED) and not in_band(D(3), w, BAND_MISSED)
-    for band in (BAND_MET, BAND_PARTIAL, BAND_MISSED):
+    assert in_band(D(5), w, Band.MET) and in_band(D(4), w, Band.MET)
+    assert not in_band(D("3.99"), w, Band.MET)
+    assert in_band(D(3), w, Band.PARTIAL) and not in_band(D(4), w, Band.PARTIAL)
+    assert in_band(D(0), w, Band.MISSED) and not in_band(D(3), w, Band.MISSED)
+    for band in (Band.MET, Band.PARTIAL, Band.MISSED):
         assert in_band(band_top(w, band), w, band)
 
 
@@ -188,7 +186,7 @@ def test_suggested_score_always_within_zero_and_weight(sign, a, b, unit, w, form
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=20), st.text(max_size=20), weights, st.sampled_from(["", BAND_MET, BAND_PARTIAL, BAND_MISSED]))
+@given(st.text(max_size=20), st.text(max_size=20), weights, st.sampled_from([None, *Band]))
 def test_any_text_scores_within_bounds_or_not_at_all(target, actual, w, band):
     s = suggest(row(target, actual, str(w), band), LINEAR)
     assert s.score is None or D(0) <= s.score <= w
@@ -207,19 +205,19 @@ def test_project_sums_are_exact_in_decimal(values):
 
 
 # --- band_to_fill: 补选档次 for qualitative rows without a band ---------------------------
-def _qual(actual: str, score: str | None, band: str = "", weight: str = "10") -> Indicator:
+def _qual(actual: str, score: str | None, band: Band | None = None, weight: str = "10") -> Indicator:
     return Indicator("效益指标", "社会效益指标", "指标", "有效提升", actual, D(weight),
                      None if score is None else D(score), "", band)
 
 
 @pytest.mark.parametrize(("ind", "band"), [
-    (_qual("有效提升", "10"), BAND_MET),  # the score says 达成
-    (_qual("有所提升", "7"), BAND_PARTIAL),  # 70% of 10
-    (_qual("有效提升", "5.99"), BAND_MISSED),  # the score wins over the wording
-    (_qual("达成年度指标", None), BAND_MET),  # no score: the wording
-    (_qual("", None), ""),  # nothing to go by
-    (_qual("有效提升", "7", band=BAND_MET), ""),  # already chosen: left to the user
-    (row("≥10件", "12件"), ""),  # quantitative
+    (_qual("有效提升", "10"), Band.MET),  # the score says 达成
+    (_qual("有所提升", "7"), Band.PARTIAL),  # 70% of 10
+    (_qual("有效提升", "5.99"), Band.MISSED),  # the score wins over the wording
+    (_qual("达成年度指标", None), Band.MET),  # no score: the wording
+    (_qual("", None), None),  # nothing to go by
+    (_qual("有效提升", "7", band=Band.MET), None),  # already chosen: left to the user
+    (row("≥10件", "12件"), None),  # quantitative
 ])
 def test_band_to_fill(ind, band):
     from perfdesk.checks.scoring import band_to_fill
@@ -235,7 +233,7 @@ def test_band_filled_from_a_score_always_contains_it(weight, share):
 
     score = (weight * share).quantize(D("0.01"))
     band = band_to_fill(_qual("有效提升", str(score), weight=str(weight)), LINEAR)
-    assert band in (BAND_MET, BAND_PARTIAL, BAND_MISSED)
+    assert band in (Band.MET, Band.PARTIAL, Band.MISSED)
     assert in_band(score, weight, band)  # so R-I10 is satisfied afterwards
 
 

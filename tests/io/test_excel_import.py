@@ -14,7 +14,8 @@ from perfdesk.cli import main
 from perfdesk.io import load_report
 from perfdesk.io.excel_import import ImportProblem, import_workbook
 from perfdesk.model import figures
-from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE, Building, Report
+from perfdesk.model.report import Building, Report
+from perfdesk.model.vocabulary import OUTPUT, DateStyle
 from perfdesk.render.excel import render_workbook
 
 D = Decimal
@@ -55,7 +56,7 @@ def test_demo_export_import_export_is_lossless(demo: Report, tmp_path: Path):
     assert again.frugality == demo.frugality
     assert again.goals == demo.goals and again.achievements == demo.achievements
     for ind in demo.indicators + [i for p in demo.projects for i in p.indicators]:
-        ind.band = ""  # the qualitative band is not on the forms
+        ind.band = None  # the qualitative band is not on the forms
     assert again.indicators == demo.indicators
     for a, b in zip(again.projects, demo.projects, strict=True):
         assert a.name == b.name and a.amounts == b.amounts and a.funding == b.funding
@@ -82,12 +83,12 @@ def test_hostile_and_odd_text_round_trips(demo: Report, tmp_path: Path):
     demo.achievements = ["1、自带编号", "@at"]
     demo.indicators[0].name = "+SUM(A1)"
     demo.indicators[0].deviation = "\t制表"
-    demo.scoring.weights["产出指标"] = D("45")
+    demo.scoring.weights[OUTPUT] = D("45")
     again, _ = roundtrip(demo, tmp_path)
     assert again.unit_name == "=1+1"
     assert again.goals == demo.goals and again.achievements == demo.achievements
     assert again.indicators[0].name == "+SUM(A1)"
-    assert again.scoring.weights["产出指标"] == D("45")
+    assert again.scoring.weights[OUTPUT] == D("45")
 
 
 @pytest.mark.parametrize("count", [0, 1, 30])
@@ -297,18 +298,18 @@ SEED_001 = Path(__file__).resolve().parents[1] / "data" / "seeds" / "seed_001.pe
 
 def test_chinese_numeral_date_round_trips(tmp_path: Path):
     seed = load_report(SEED_001)
-    assert seed.date_style == DATE_STYLE_CHINESE
+    assert seed.date_style == DateStyle.CHINESE
     again, problems = roundtrip(seed, tmp_path)  # 二〇二一年四月二十八日 on every sheet, twice
     assert problems == []
     assert again.signature_date == seed.signature_date == date(2021, 4, 28)
-    assert again.date_style == DATE_STYLE_CHINESE
+    assert again.date_style == DateStyle.CHINESE
 
 
 @pytest.mark.parametrize(("text", "when", "style"), [
-    ("填报日期：二〇二四年三月十八日", date(2024, 3, 18), DATE_STYLE_CHINESE),
-    ("填报日期：二○二四年十二月三十一日", date(2024, 12, 31), DATE_STYLE_CHINESE),  # ○ typed
-    ("填报日期：2024 年 3 月 18 日", date(2024, 3, 18), DATE_STYLE_ARABIC),
-    ("填报日期：二〇二四年二月三十日", None, DATE_STYLE_CHINESE),  # no such day: blank date
+    ("填报日期：二〇二四年三月十八日", date(2024, 3, 18), DateStyle.CHINESE),
+    ("填报日期：二○二四年十二月三十一日", date(2024, 12, 31), DateStyle.CHINESE),  # ○ typed
+    ("填报日期：2024 年 3 月 18 日", date(2024, 3, 18), DateStyle.ARABIC),
+    ("填报日期：二〇二四年二月三十日", None, DateStyle.CHINESE),  # no such day: blank date
 ])
 def test_hand_typed_signature_dates(demo: Report, tmp_path: Path, text: str,
                                     when: date | None, style: str):

@@ -15,14 +15,13 @@ from perfdesk.io import load_report
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_percent, q2
 from perfdesk.model.report import (
-    DATE_STYLE_ARABIC,
-    DATE_STYLE_CHINESE,
     Amounts,
     Building,
     Indicator,
     Project,
     Report,
 )
+from perfdesk.model.vocabulary import DateStyle
 from perfdesk.render.excel import render_separate, render_workbook
 
 A1, A2 = "附件1 基础数据表", "附件2 整体支出绩效自评表"
@@ -359,8 +358,8 @@ def _signature_dates(wb) -> list[str]:
 
 
 @pytest.mark.parametrize(("style", "text"), [
-    (DATE_STYLE_CHINESE, "二〇二一年四月二十八日"),
-    (DATE_STYLE_ARABIC, "2021年4月28日"),
+    (DateStyle.CHINESE, "二〇二一年四月二十八日"),
+    (DateStyle.ARABIC, "2021年4月28日"),
 ])
 def test_signature_date_follows_the_report_date_style(tmp_path: Path, style: str, text: str):
     """seed 001's 落款 is in Chinese numerals; every sheet's 填报日期 says the same as Word."""
@@ -377,7 +376,7 @@ def test_signature_date_follows_the_report_date_style(tmp_path: Path, style: str
 
 def test_signature_date_left_blank_for_the_hand(demo: Report, tmp_path: Path):
     demo.signature_date = None
-    demo.date_style = DATE_STYLE_CHINESE
+    demo.date_style = DateStyle.CHINESE
     assert set(_signature_dates(render(demo, tmp_path))) == {"填报日期：    年  月  日"}
 
 

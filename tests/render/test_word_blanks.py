@@ -21,6 +21,7 @@ from perfdesk.io import load_report
 from perfdesk.model.money import fmt_money, fmt_percent
 from perfdesk.model.report import Adjustment, Amounts, Building, Indicator, Project, Report
 from perfdesk.model.rollover import next_year
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render.prose_text import cn_number
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
@@ -142,16 +143,16 @@ def test_table_form_annual_budget_is_the_attachments_total(rendered, reports):
 
 def test_adjustments_are_a_breakdown_only_when_they_add_up(word_env, tmp_path):
     r = _full_basic("100", "90")
-    r.adjustments = [Adjustment("绩效奖", D(10), "追加", "basic")]
+    r.adjustments = [Adjustment("绩效奖", D(10), AdjustmentKind.ADD, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "其中：年中" not in text  # 减少 10 "其中：年中追加" would contradict itself
     assert "全年预算数较年初预算数减少10.00万元。年中预算调整情况：追加绩效奖10.00万元。" in text
     r = _full_basic("100", "90")
-    r.adjustments = [Adjustment("压减一般性支出", D(10), "调减", "basic")]
+    r.adjustments = [Adjustment("压减一般性支出", D(10), AdjustmentKind.CUT, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "全年预算数较年初预算数减少10.00万元，其中：年中调减压减一般性支出10.00万元。" in text
     r = _half_filled_basic()
-    r.adjustments = [Adjustment("绩效奖", D(10), "追加", "basic")]
+    r.adjustments = [Adjustment("绩效奖", D(10), AdjustmentKind.ADD, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "较年初预算数" not in text
     assert "年中预算调整情况：追加绩效奖10.00万元。" in text

@@ -164,7 +164,7 @@ def seed004_full(seed004: Report) -> Report:
 
 def test_seed004_standard_reproduces_headings_and_figures(word_env, seed004_full, tmp_path):
     r = seed004_full
-    doc = open_docx(render_word(r, tmp_path / "seed004.docx", template="标准版"))
+    doc = open_docx(render_word(r, tmp_path / "seed004.docx", template="standard"))
     assert headings(doc, ("Heading 1",)) == SEED004_H1
     assert headings(doc, ("Heading 2",)) == SEED004_H2
     text = full_text(doc)

@@ -20,6 +20,7 @@ from perfdesk.checks.scoring import suggest
 from perfdesk.io import load_report
 from perfdesk.model.report import Adjustment, Amounts, Indicator, Problem, Report, Section
 from perfdesk.model.rollover import next_year
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render.prose_text import clean, cn_number, strip_numbering
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
@@ -213,8 +214,8 @@ def test_adjustments_that_add_up_are_the_breakdown(word_env, tmp_path):
     r = Report(year=2024, unit_name="某局")
     r.basic.personnel = Amounts(initial=D(100), annual=D("121.22"), actual=D(120))
     r.basic.public = Amounts(initial=D(0), annual=D(0), actual=D(0))
-    r.adjustments = [Adjustment("绩效奖", D("26.32"), "追加", "basic"),
-                     Adjustment("调标", D("5.10"), "调减", "basic")]
+    r.adjustments = [Adjustment("绩效奖", D("26.32"), AdjustmentKind.ADD, Scope.BASIC),
+                     Adjustment("调标", D("5.10"), AdjustmentKind.CUT, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "全年预算数较年初预算数增加21.22万元，其中：年中追加绩效奖26.32万元；调减调标5.10万元。" in text
     r.adjustments[1].amount = D("5.11")

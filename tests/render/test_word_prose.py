@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from perfdesk.model.report import Adjustment, Amounts, Problem, Report
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render import prose, prose_perf
 from perfdesk.render.dates import format_date
 from perfdesk.render.prose_text import change_phrase, clean, numbered, paragraphs, strip_numbering
@@ -58,8 +59,8 @@ def test_adjustments_sentence():
     r = Report(year=2024)
     r.basic.personnel = Amounts(initial=Decimal(100), annual=Decimal(110), actual=Decimal(110))
     r.basic.public = Amounts(initial=Decimal(0), annual=Decimal(0), actual=Decimal(0))
-    r.adjustments = [Adjustment("绩效奖", Decimal(12), "追加", "basic"),
-                     Adjustment("压减", Decimal(2), "调减", "basic")]
+    r.adjustments = [Adjustment("绩效奖", Decimal(12), AdjustmentKind.ADD, Scope.BASIC),
+                     Adjustment("压减", Decimal(2), AdjustmentKind.CUT, Scope.BASIC)]
     assert prose.basic_spending(r)[1] == \
         "全年预算数较年初预算数增加10.00万元，其中：年中追加绩效奖12.00万元；调减压减2.00万元。"
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from perfdesk.model.report import Adjustment, Building
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.amounts_grid import AmountsGrid
 from perfdesk.ui.widgets.fields import show_money
@@ -22,8 +23,8 @@ from tests.ui.helpers import find
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
-KINDS = (("追加", "追加"), ("调减", "调减"))
-SCOPES = (("basic", "基本支出"), ("project", "项目支出"))
+KINDS = tuple((k, k.label) for k in AdjustmentKind)
+SCOPES = tuple((s, s.label) for s in Scope)
 
 
 def ctrl_v(qtbot, widget: QWidget, text: str) -> None:
@@ -51,8 +52,8 @@ def select(table: RecordTable, *cells: tuple[int, int]) -> None:
 def host(qtbot, demo):
     """Two record tables, a list editor and a line edit side by side in one window."""
     doc = DocumentController(demo)
-    doc.report.adjustments = [Adjustment("甲", Decimal(1), "追加", "basic"),
-                              Adjustment("乙", Decimal(2), "调减", "project")]
+    doc.report.adjustments = [Adjustment("甲", Decimal(1), AdjustmentKind.ADD, Scope.BASIC),
+                              Adjustment("乙", Decimal(2), AdjustmentKind.CUT, Scope.PROJECT)]
     doc.report.buildings = [Building("办公楼", Decimal(100), Decimal(90))]
     w = QWidget()
     lay = QVBoxLayout(w)
@@ -206,7 +207,7 @@ def test_extra_columns_are_pasted_up_to_the_table_and_reported(host, qtbot):
     table.select_cell(0, 0)
     ctrl_v(qtbot, table.view, "x\t9.99\t追加\t基本支出\tEXTRA\tMORE\r\n")
     a = host.doc.report.adjustments[0]
-    assert (a.description, a.amount, a.kind, a.scope) == ("x", Decimal("9.99"), "追加", "basic")
+    assert (a.description, a.amount, a.kind, a.scope) == ("x", Decimal("9.99"), AdjustmentKind.ADD, Scope.BASIC)
     assert table.message.isVisible()
     assert table.message.text() == ("已粘贴1行。复制的内容比表格多2列（从“EXTRA”起），"
                                     "表格里没有对应的列，这2列没有粘贴。")
@@ -246,8 +247,8 @@ def test_a_blank_choice_keeps_its_option_and_says_so(host, qtbot):
     ctrl_v(qtbot, table.view, "乙改\t3\t\t基本支出\r\nG\t4\t\t项目支出\r\n")
     items = host.doc.report.adjustments
     assert [(a.description, a.amount, a.kind, a.scope) for a in items[1:]] == [
-        ("乙改", Decimal(3), "调减", "basic"),  # its 方向 unchanged
-        ("G", Decimal(4), "追加", "project"),  # a new row: the default
+        ("乙改", Decimal(3), AdjustmentKind.CUT, Scope.BASIC),  # its 方向 unchanged
+        ("G", Decimal(4), AdjustmentKind.ADD, Scope.PROJECT),  # a new row: the default
     ]
     assert table.message.text() == "已粘贴2行。第2、3行“方向”是空白，保留原来的选择，请核对。"
     assert host.doc.undo_stack.undoText() == "粘贴"
@@ -260,7 +261,7 @@ def test_a_blank_band_is_unchosen(window, qtbot):
     row = next(i for i, x in enumerate(rows) if x.band)
     table.select_cell(row, 7)
     ctrl_v(qtbot, table.view, f"{rows[row].score}\t\t\n")  # score, blank 偏差原因, blank 档次
-    assert window.doc.report.indicators[row].band == ""
+    assert window.doc.report.indicators[row].band is None
     assert not table.message.isVisible(), table.message.text()
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel
 from perfdesk.model import figures
 from perfdesk.model.money import fmt_money, fmt_percent, ratio
 from perfdesk.model.report import Adjustment, Building, Report
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.widgets.amounts_grid import CONTROL_RATE, AmountRow, AmountsGrid
 from perfdesk.ui.widgets.record_model import Column
@@ -15,13 +16,13 @@ from perfdesk.ui.widgets.record_table import RecordTable
 
 HEADERS = {"prior": "上年决算", "initial": "年初（本年）预算", "annual": "全年预算", "actual": "决算"}
 
-SCOPES = (("basic", "基本支出"), ("project", "项目支出"))
-KINDS = (("追加", "追加"), ("调减", "调减"))
+SCOPES = tuple((s, s.label) for s in Scope)
+KINDS = tuple((k, k.label) for k in AdjustmentKind)
 
 
-def _reconcile(report: Report, scope: str) -> str:
+def _reconcile(report: Report, scope: Scope) -> str:
     """年初 + Σ 追加 − Σ 调减 against the 全年预算 typed (R-B05)."""
-    amounts = figures.basic_total(report) if scope == "basic" else figures.projects_total(report)
+    amounts = figures.basic_total(report) if scope == Scope.BASIC else figures.projects_total(report)
     net = figures.adjustments_net(report, scope)
     if net is None:
         return "未逐项填写调整"

@@ -372,22 +372,24 @@ class ComboField(QComboBox):
         self.doc = doc
         self.path = path
         set_path(self, path)
+        # The values stay Python objects here (Qt would turn a StrEnum into plain text).
+        self._values: list[Any] = []
         for value, label in choices:
-            self.addItem(label, value)
+            self._values.append(value)
+            self.addItem(label)
         self.activated.connect(self._on_activated)
         follow_document(self, doc)
         self.load()
 
     def _on_activated(self, index: int) -> None:
-        self.doc.set_value(self.path, self.itemData(index))
+        self.doc.set_value(self.path, self._values[index])
 
     def load(self) -> None:
         value = self.doc.get(self.path)
-        index = self.findData(value)
-        if index < 0:
-            self.addItem(str(value), value)
-            index = self.count() - 1
-        self.setCurrentIndex(index)
+        if value not in self._values:  # a value no choice names (a user template's id)
+            self._values.append(value)
+            self.addItem(str(value))
+        self.setCurrentIndex(self._values.index(value))
 
 
 _UNSET = QDate(1900, 1, 1)

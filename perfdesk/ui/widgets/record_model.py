@@ -30,7 +30,7 @@ from perfdesk.ui.widgets.fields import (
 from perfdesk.ui.widgets.list_model import DocListModel, Index
 
 COMPUTED_BG = QColor("#eceff3")
-Choices = Sequence[tuple[str, str]]  # (stored value, label)
+Choices = Sequence[tuple[Any, str]]  # (stored value, label)
 
 
 @dataclass(frozen=True)
