@@ -28,12 +28,12 @@ def _err(text: str) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from perfdesk.checks import check
     from perfdesk.checks.finding import ERROR, WARNING, has_errors
-    from perfdesk.checks.scoring import summary
+    from perfdesk.model.figures import Figures
     from perfdesk.render.templates import traits_of
 
     report = load_report(args.file)
     findings = check(report, traits_of)
-    s = summary(report)
+    s = Figures.of(report).score
     if args.json:
         doc = {
             "file": str(args.file),

@@ -25,7 +25,8 @@ from typing import NamedTuple
 from perfdesk.checks import targets
 from perfdesk.checks.finding import Severity
 from perfdesk.checks.scoring import Suggestion, suggest
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money_exact
 from perfdesk.model.report import (
     Amounts,
     Indicator,
@@ -37,10 +38,8 @@ from perfdesk.model.report import (
 
 
 def money_text(value: Decimal | None) -> str:
-    """万元 for messages: two decimals, more when typed with more (a 0.001 slip stays visible)."""
-    if value is not None and value.is_finite() and value != value.quantize(Decimal("0.01")):
-        return format(value, "f")
-    return fmt_money(value, "空")
+    """万元 in a message; a blank is called 空 (numbers.fmt_money_exact)."""
+    return fmt_money_exact(value, "空")
 
 
 def column(amounts: Amounts, col: str) -> Decimal | None:
@@ -117,6 +116,7 @@ class Unit:
     indicators: list[Indicator]
     settings: ScoringSettings
     traits: TemplateTraits
+    figures: Figures  # of the whole report, this run's
     project: Project | None = None
     index: int | None = None
 
@@ -146,18 +146,20 @@ class Unit:
         return list(zip(range(len(self.indicators)), self.indicators, self.facts, strict=True))
 
 
-def units_of(report: Report, traits_of: TraitsOf = default_traits) -> list[Unit]:
+def units_of(report: Report, figures: Figures, traits_of: TraitsOf = default_traits) -> list[Unit]:
     settings, traits = report.scoring, traits_of(report.template)
-    units = [Unit("indicators", "indicators", "附件2", report.indicators, settings, traits)]
+    units = [Unit("indicators", "indicators", "附件2", report.indicators, settings, traits, figures)]
     for i, p in enumerate(report.projects):
         name = p.name.strip() or f"第{i + 1}个项目"
         key = f"projects[{i}]"
         units.append(Unit(key, f"{key}.indicators", f"项目“{name}”", p.indicators, settings,
-                          traits, p, i))
+                          traits, figures, p, i))
     return units
 
 
-ReportCheck = Callable[[Report], Iterable[Hit]]
+ReportCheck = Callable[[Report, Figures], Iterable[Hit]]
+
+
 UnitCheck = Callable[[Report, Unit], Iterable[Hit]]
 
 

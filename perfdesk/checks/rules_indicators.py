@@ -9,6 +9,8 @@ from perfdesk.checks import targets
 from perfdesk.checks.finding import ERROR, INFO, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.scoring import Suggestion, band_range, in_band
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_points
 from perfdesk.model.report import Indicator, Report
 from perfdesk.model.vocabulary import DEFAULT_LEVEL1, EXEC_RATE, LEVEL2_BY_LEVEL1, Band
 
@@ -18,11 +20,8 @@ reg = Registry()
 
 
 def _n(value: Decimal | None) -> str:
-    """A 分值/得分 as people write it: 5, 4.96."""
-    if value is None:
-        return "空"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """A 分值/得分 in a message; a blank is called 空 (numbers.fmt_points)."""
+    return fmt_points(value, "空")
 
 
 def row_label(unit: Unit, i: int, ind: Indicator) -> str:
@@ -49,7 +48,7 @@ def _counted(ind: Indicator) -> bool:
     "一级指标分值与模板不符（默认 产出 50 / 效益 30 / 满意度 10 + 预算执行率 10）",
     reads=("scoring",),
 )
-def template_weights(report: Report) -> Iterator[Hit]:
+def template_weights(report: Report, fig: Figures) -> Iterator[Hit]:
     weights = report.scoring.weights
     total = sum(weights.values(), Decimal(0))
     if total != 100:

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
-from perfdesk.model.money import Money, fmt_money, fmt_percent, q2
+from perfdesk.model.money import Money, q2
+from perfdesk.model.numbers import fmt_percent, wan
 from perfdesk.render.dates import small_number_chinese
 
 # Characters XML 1.0 forbids (and C1 controls Word chokes on); \t and \n are kept.
@@ -92,15 +93,6 @@ def end_sentence(text: str) -> str:
 
 def joined(items: Iterable[str], sep: str = "、") -> str:
     return sep.join(i for i in items if i)
-
-
-def wan(value: Money) -> str:
-    """An amount as prose prints it: '696.00万元'; '' for a blank (unknown) amount.
-
-    A blank is never printed as 0.00: build sentences with ``figure_clauses`` (or test for
-    None first) so that an unknown amount leaves its whole clause out.
-    """
-    return "" if value is None else f"{fmt_money(value)}万元"
 
 
 def figure_clauses(pairs: Iterable[tuple[str, Money]], sep: str = "，") -> str:

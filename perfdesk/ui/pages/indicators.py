@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from perfdesk.checks import scoring
+from perfdesk.model.figures import Figures
+from perfdesk.model.report import Report
 from perfdesk.model.vocabulary import (
     DEFAULT_LABELS,
     DEFAULT_LEVEL1,
@@ -50,8 +51,8 @@ class WeightEdit(NumberEdit):
         self.doc.set_value("scoring.weights", weights, key=self.path)  # one undo step a box
 
 
-def _summary_text(report: Any) -> str:
-    return score_line(scoring.summary(report))
+def _summary_text(_report: Report, fig: Figures) -> str:
+    return score_line(fig.score)
 
 
 class IndicatorsPage(FormPage):
