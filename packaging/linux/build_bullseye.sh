@@ -148,6 +148,7 @@ apt-get build-dep -y -q -P "$profiles" ./
 export DEB_BUILD_OPTIONS="nocheck nobench nopgo nolto nodoc parallel=$(nproc)"
 dpkg-buildpackage -B -us -uc -P"$profiles"
 ls -l /build/python/*.deb
+cd /build/python && rm -rf python3.11-3.11*/   # 2 GB of build tree; the .debs are kept
 EOF
     in_root bash /build/python/build.sh >"$LOGS/python-build.log" 2>&1 \
       || { echo "Python build failed, see $LOGS/python-build.log" >&2; tail -30 "$LOGS/python-build.log" >&2; exit 1; }
