@@ -15,8 +15,9 @@
 #                               _internal/perfdesk-build-info.json)
 #   5. dist/bullseye/           PerfDesk/ (the bundle) and perfdesk_<version>_<arch>.deb
 #
-# The first run takes about 40 min on 2 cores (debootstrap ~3 min, the Python build ~30 min);
-# a rerun reuses the root, the Python packages and the venv and takes ~3 min.
+# The first run takes about 17 min on 2 cores (debootstrap and build dependencies ~2 min, the
+# Python build ~14 min); a rerun reuses the root, the Python packages and the venv (~80 s).
+# --test adds ~90 s.
 # Needs root (debootstrap, chroot, mount), debootstrap, and network access to a Debian mirror
 # and to PyPI. Logs: build/bullseye/logs/.
 #
@@ -114,7 +115,7 @@ step "root: $(in_root sh -c '. /etc/os-release; echo "$PRETTY_NAME"'), $(in_root
 PYDEBS=(python3.11 python3.11-minimal libpython3.11 libpython3.11-stdlib libpython3.11-minimal)
 if ! in_root dpkg -s "${PYDEBS[@]}" >/dev/null 2>&1; then
   if ! ls "$ROOT"/build/python/python3.11_*.deb >/dev/null 2>&1; then
-    step "building Python 3.11 from Debian's source package in the root (~30 min; log: $LOGS/python-build.log)"
+    step "building Python 3.11 from Debian's source package in the root (~15 min; log: $LOGS/python-build.log)"
     mkdir -p "$ROOT/build/python"
     cat > "$ROOT/build/python/build.sh" <<'EOF'
 set -eux
