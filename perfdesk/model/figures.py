@@ -102,6 +102,16 @@ def control_rate(amounts: Amounts) -> Decimal | None:
     return ratio(amounts.actual, amounts.initial)
 
 
+def year_on_year(current: Money, prior: Money) -> tuple[Decimal, Decimal] | None:
+    """(change, rate of change) of a figure against last year's, as printed: the change of
+    the two-decimal figures, so that prior + change = current on paper. None when either
+    is blank or last year's is zero."""
+    if current is None or prior is None or q2(prior) == 0:
+        return None
+    change = q2(current) - q2(prior)
+    return change, abs(change) / q2(prior)
+
+
 # --- scores (DOMAIN.md §4) -----------------------------------------------------------------
 def exec_rate_score(weight: Decimal, rate: Decimal | None) -> Decimal | None:
     """分值 × min(执行率, 100%), two places. None when the rate is undefined."""

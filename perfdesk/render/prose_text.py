@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
+from perfdesk.model.figures import year_on_year
 from perfdesk.model.money import Money, q2
 from perfdesk.model.numbers import fmt_percent, wan
 from perfdesk.render.dates import small_number_chinese
@@ -116,13 +117,13 @@ def known_zero(value: Money) -> bool:
 
 def change_phrase(current: Money, prior: Money, what: str = "上年决算数") -> str:
     """'较上年决算数43.12万元减少22.81万元，下降52.90%' ('' when either amount is blank)."""
-    if current is None or prior is None or is_zero(prior):
+    change = year_on_year(current, prior)
+    if change is None:
         return ""
-    diff = q2(current) - q2(prior)
+    diff, rate = change
     if diff == 0:
         return f"与{what}{wan(prior)}持平"
     verb, trend = ("增加", "增长") if diff > 0 else ("减少", "下降")
-    rate = abs(diff) / q2(prior)
     return f"较{what}{wan(prior)}{verb}{wan(abs(diff))}，{trend}{pct(rate)}"
 
 
