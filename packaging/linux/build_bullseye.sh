@@ -211,7 +211,8 @@ if [ "$TEST" = 1 ]; then
   PY=${PYTHON:-$SRC/.venv/bin/python}
   step "glibc floor test and frozen smoke test on $OUT/PerfDesk"
   PERFDESK_BUNDLE="$OUT/PerfDesk" QT_QPA_PLATFORM=offscreen "$PY" -m pytest -q \
-    -p no:cacheprovider tests/packaging/test_glibc_floor.py tests/packaging/test_frozen.py
+    -p no:cacheprovider tests/packaging/test_glibc_floor.py tests/packaging/test_release_bundle.py \
+    tests/packaging/test_frozen.py
   step "the .deb in a clean bullseye root"
   bash packaging/linux/test_deb_clean_root.sh --suite bullseye "$DEB"
   step "all checks passed"

@@ -243,29 +243,3 @@ def test_glibc_floor_of_the_bundle(bundle: Path):
     if info["kind"] == "developer" and not os.environ.get("PERFDESK_BUNDLE"):
         here = os.confstr("CS_GNU_LIBC_VERSION").split()[1]
         assert info["glibc"] == here, "built in this session, on this machine"
-
-
-@pytest.fixture
-def bullseye_bundle() -> Path:
-    path = BULLSEYE_DIST / "PerfDesk"
-    if not (path / "PerfDesk").is_file():
-        pytest.skip("no release bundle in dist/bullseye (sudo bash packaging/linux/build_bullseye.sh)")
-    return path
-
-
-@linux_only
-def test_glibc_floor_of_the_bullseye_release(bullseye_bundle: Path):
-    info, _ = check_bundle(bullseye_bundle)
-    assert info["kind"] == "release-bullseye", info["kind"]
-
-
-@linux_only
-def test_bullseye_deb_depends_on_the_floor(bullseye_bundle: Path):
-    debs = sorted(BULLSEYE_DIST.glob("perfdesk_*.deb"))
-    assert debs, "dist/bullseye has the bundle but no .deb: build_bullseye.sh stopped half-way?"
-    dpkg_deb = shutil.which("dpkg-deb")
-    assert dpkg_deb, "dpkg-deb not found"
-    depends = subprocess.run([dpkg_deb, "-f", str(debs[-1]), "Depends"], capture_output=True,
-                             text=True, check=True).stdout
-    floor = _text(measure(bullseye_bundle).highest["GLIBC"])
-    assert f"libc6 (>= {floor})" in depends, depends
