@@ -19,13 +19,13 @@ from perfdesk.checks.rules import (
     TraitsOf,
     Unit,
     default_traits,
-    generic,
     overlaps,
     units_of,
 )
 from perfdesk.model import paths
 from perfdesk.model.figures import Figures
 from perfdesk.model.report import Report
+from perfdesk.model.schema import generic, is_field
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,12 @@ FAILED_RULE = "R-U02"
 
 def _findings(rule: Rule, hits: Callable[[], Iterable[Hit]], where: str, paths: tuple[str, ...]) -> list[Finding]:
     try:
-        return [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits()]
+        found = [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits()]
+        for f in found:
+            wrong = [p for p in f.paths if not is_field(p)]
+            if wrong:  # a finding must take the user to a field that exists
+                raise LookupError(f"no field {wrong[0]!r}")
+        return found
     except Exception as exc:
         log.exception("rule %s failed on %s", rule.id, where or "the report")
         return [Finding(

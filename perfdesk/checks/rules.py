@@ -35,6 +35,7 @@ from perfdesk.model.report import (
     ScoringSettings,
     bare_label,
 )
+from perfdesk.model.schema import Address, generic
 
 
 def money_text(value: Decimal | None) -> str:
@@ -169,7 +170,7 @@ class Rule:
     severity: Severity
     description: str
     report_check: ReportCheck | None = None
-    reads: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()  # generic addresses ("projects[].amounts"), from schema.A
     unit_check: UnitCheck | None = None
     unit_reads: tuple[str, ...] = ()
     functions: list[str] = field(default_factory=list)
@@ -198,14 +199,14 @@ class Registry:
         severity: Severity | None = None,
         description: str | None = None,
         *,
-        reads: tuple[str, ...],
+        reads: tuple[Address, ...],
     ) -> Callable[[ReportCheck], ReportCheck]:
         def deco(func: ReportCheck) -> ReportCheck:
             rule = self._rule(rule_id, severity, description)
             if rule.report_check is not None:
                 raise ValueError(f"{rule_id}: report part declared twice")
             rule.report_check = func
-            rule.reads = reads
+            rule.reads = _generic(rule_id, reads)
             rule.functions.append(func.__name__)
             return func
 
@@ -217,26 +218,26 @@ class Registry:
         severity: Severity | None = None,
         description: str | None = None,
         *,
-        reads: tuple[str, ...] = (),
+        reads: tuple[Address, ...] = (),
     ) -> Callable[[UnitCheck], UnitCheck]:
         def deco(func: UnitCheck) -> UnitCheck:
             rule = self._rule(rule_id, severity, description)
             if rule.unit_check is not None:
                 raise ValueError(f"{rule_id}: unit part declared twice")
             rule.unit_check = func
-            rule.unit_reads = reads
+            rule.unit_reads = _generic(rule_id, reads)
             rule.functions.append(func.__name__)
             return func
 
         return deco
 
 
-_INDEX = re.compile(r"\[\d+\]")
-
-
-def generic(path: str) -> str:
-    """'projects[3].amounts.actual' -> 'projects[].amounts.actual'."""
-    return _INDEX.sub("[]", path)
+def _generic(rule_id: str, reads: tuple[Address, ...]) -> tuple[str, ...]:
+    """What a rule reads, as generic address text; only addresses built from ``schema.A``."""
+    for a in reads:
+        if not isinstance(a, Address) or a.field is None:
+            raise TypeError(f"{rule_id}: reads must be schema addresses (A.…), not {a!r}")
+    return tuple(generic(str(a)) for a in reads)
 
 
 def overlaps(a: str, b: str) -> bool:

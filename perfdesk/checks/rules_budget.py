@@ -17,6 +17,7 @@ from perfdesk.checks.rules import money_text as m
 from perfdesk.model import figures
 from perfdesk.model.figures import COLUMN_LABELS, COLUMNS, Figures
 from perfdesk.model.report import Amounts, Report
+from perfdesk.model.schema import A
 from perfdesk.model.vocabulary import Scope
 
 reg = Registry()
@@ -29,7 +30,7 @@ reg = Registry()
     "R-B01",
     ERROR,
     "基本支出 ≠ 人员经费 + 公用经费（任一列）",
-    reads=("declared.basic", "basic.personnel", "basic.public"),
+    reads=(A.declared.basic, A.basic.personnel, A.basic.public),
 )
 def basic_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     b = report.basic
@@ -49,7 +50,7 @@ def basic_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B02",
     ERROR,
     "项目支出 ≠ 各项目之和（任一列）",
-    reads=("declared.projects", "projects[].amounts", "projects[].name"),
+    reads=(A.declared.projects, A.projects.each.amounts, A.projects.each.name),
 )
 def projects_sum(report: Report, fig: Figures) -> Iterator[Hit]:
     computed = fig.projects_sum
@@ -71,7 +72,7 @@ def projects_sum(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B03",
     ERROR,
     "支出合计（年度资金总额）≠ 基本支出 + 项目支出（任一列）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
 def overall_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     for col in COLUMNS:
@@ -89,7 +90,7 @@ def overall_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B08",
     ERROR,
     "“三公”经费合计 ≠ 各项之和（任一列）",
-    reads=("declared.three_public", "declared.vehicle", "three_public"),
+    reads=(A.declared.three_public, A.declared.vehicle, A.three_public),
 )
 def three_public_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     t = report.three_public
@@ -123,7 +124,7 @@ def three_public_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B04",
     ERROR,
     "按收入性质分之和 ≠ 年度资金总额（全年执行数）",
-    reads=("income", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.income, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
 def income_sources(report: Report, fig: Figures) -> Iterator[Hit]:
     income, overall = fig.income, fig.overall.actual
@@ -151,7 +152,7 @@ def income_sources(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B05",
     WARNING,
     "逐项列出的年中追加、调减与年初预算合计不等于全年预算数",
-    reads=("adjustments", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.adjustments, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
 def adjustments_reconcile(report: Report, fig: Figures) -> Iterator[Hit]:
     for scope in Scope:
@@ -183,7 +184,7 @@ def adjustments_reconcile(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B12",
     WARNING,
     "公用经费的“其中”项（办公经费、水电差旅、会议培训）之和超过公用经费",
-    reads=("basic",),
+    reads=(A.basic,),
 )
 def public_items(report: Report, fig: Figures) -> Iterator[Hit]:
     b = report.basic
@@ -252,8 +253,8 @@ def _whole(label: str, amounts: Amounts, path: str, parts: list[_Part], col: str
     "R-B14",
     WARNING,
     "某项金额为空而同一合计中已有别的项目填了数，合计（及执行率、总分）因此无法计算（任一列）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts", "projects[].name",
-           "three_public"),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts, A.projects.each.name,
+           A.three_public),
 )
 def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
     b, t = report.basic, report.three_public
@@ -314,5 +315,5 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
             f"{gap.label}{'、'.join(COLUMN_LABELS[c] for c in gap.cols)}为空，而同一合计中已有别的项目填了数："
             f"{'、'.join(gap.totals)}因此无法合计{rate}。空白表示未知而不是 0，请填写"
             "（确无此项支出请填 0）",
-            (f"{gap.path}.{gap.cols[0]}",),
+            (gap.path if gap.path == "projects" else f"{gap.path}.{gap.cols[0]}",),  # no project yet: the list
         )

@@ -12,6 +12,7 @@ from perfdesk.model import figures
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_percent
 from perfdesk.model.report import Amounts, Report
+from perfdesk.model.schema import A
 
 reg = Registry()
 
@@ -31,7 +32,7 @@ def _over_budget(label: str, a: Amounts, path: str) -> Iterator[Hit]:
     "R-B06",
     WARNING,
     "执行数超过全年预算数（总额、基本支出或某个项目）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
 def overall_over_budget(report: Report, fig: Figures) -> Iterator[Hit]:
     yield from _over_budget("支出合计", fig.overall, "declared.overall")
@@ -71,7 +72,7 @@ def problem_texts(report: Report) -> list[str]:
     "R-B07",
     WARNING,
     "预算执行率低于 90%（总额或某个项目），而存在的问题中没有说明",
-    reads=("problems", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.problems, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
 def overall_low_execution(report: Report, fig: Figures) -> Iterator[Hit]:
     rate = fig.exec_rate
@@ -86,7 +87,7 @@ def overall_low_execution(report: Report, fig: Figures) -> Iterator[Hit]:
     )
 
 
-@reg.unit("R-B07", reads=("problems",))
+@reg.unit("R-B07", reads=(A.problems,))
 def project_low_execution(report: Report, unit: Unit) -> Iterator[Hit]:
     if unit.project is None:
         return
@@ -112,7 +113,7 @@ def project_low_execution(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-B09",
     WARNING,
     "“三公”经费决算超过预算（控制率 > 100%）",
-    reads=("three_public", "declared.three_public", "declared.vehicle"),
+    reads=(A.three_public, A.declared.three_public, A.declared.vehicle),
 )
 def three_public_control(report: Report, fig: Figures) -> Iterator[Hit]:
     total = fig.three_public

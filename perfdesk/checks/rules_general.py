@@ -12,6 +12,7 @@ from perfdesk.checks.rules import Hit, Registry, Unit, find_placeholder
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_percent
 from perfdesk.model.report import Report
+from perfdesk.model.schema import A, address
 
 reg = Registry()
 
@@ -23,7 +24,7 @@ reg = Registry()
     "R-C01",
     ERROR,
     "必填项为空：年度、单位名称、主管部门（有项目支出表时）、至少一项职能职责",
-    reads=("year", "unit_name", "supervisor", "duties", "projects", "template"),
+    reads=(A.year, A.unit_name, A.supervisor, A.duties, A.projects, A.template),
 )
 def required_fields(report: Report, fig: Figures) -> Iterator[Hit]:
     if report.year is None:
@@ -46,7 +47,7 @@ def required_fields(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-C02",
     WARNING,
     "存在的问题或改进措施为空；某个问题没有对应的改进措施",
-    reads=("problems", "extra_measures"),
+    reads=(A.problems, A.extra_measures),
 )
 def problems_and_measures(report: Report, fig: Figures) -> Iterator[Hit]:
     problems = [p for p in report.problems if p.text.strip()]
@@ -68,7 +69,8 @@ def problems_and_measures(report: Report, fig: Figures) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------
 # R-C03 placeholders
 
-_NOT_TEXT = {"indicators", "projects", "scoring", "declared", "template", "date_style"}
+_NOT_TEXT = {"indicators", "projects", "scoring", "declared", "template", "date_style",
+             "stated_none", "sources"}
 _TEXT_FIELDS = tuple(f.name for f in fields(Report) if f.name not in _NOT_TEXT)
 
 
@@ -107,7 +109,7 @@ def _excerpt(text: str, pos: int) -> str:
     "R-C03",
     WARNING,
     "文字中留有占位符：XX、××、……、...、（待填）、模板提示语",
-    reads=_TEXT_FIELDS,
+    reads=tuple(address(name) for name in _TEXT_FIELDS),
 )
 def placeholders(report: Report, fig: Figures) -> Iterator[Hit]:
     for name in _TEXT_FIELDS:
@@ -146,7 +148,7 @@ _YEAR_IN_TITLE = re.compile(r"(20\d{2})\s*年度")
     "R-C04",
     WARNING,
     "落款日期不在报告年度之后，或标题中的年度与报告年度不一致",
-    reads=("year", "signature_date", "sections"),
+    reads=(A.year, A.signature_date, A.sections),
 )
 def dates_and_years(report: Report, fig: Figures) -> Iterator[Hit]:
     year, d = report.year, report.signature_date
@@ -181,7 +183,7 @@ def dates_and_years(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-P01",
     WARNING,
     "实有在职人数超过编制数，或人数为负",
-    reads=("staffing",),
+    reads=(A.staffing,),
 )
 def staffing_counts(report: Report, fig: Figures) -> Iterator[Hit]:
     s = report.staffing
@@ -205,7 +207,7 @@ def staffing_counts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-S01",
     INFO,
     "总分与等级（始终报告，供状态栏显示）",
-    reads=("indicators", "declared", "basic", "projects[].amounts", "scoring"),
+    reads=(A.indicators, A.declared, A.basic, A.projects.each.amounts, A.scoring),
 )
 def total_score(report: Report, fig: Figures) -> Iterator[Hit]:
     s = fig.score

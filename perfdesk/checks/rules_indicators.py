@@ -12,6 +12,7 @@ from perfdesk.checks.scoring import Suggestion, band_range, in_band
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_points
 from perfdesk.model.report import Indicator, Report
+from perfdesk.model.schema import A
 from perfdesk.model.vocabulary import DEFAULT_LEVEL1, EXEC_RATE, LEVEL2_BY_LEVEL1, Band
 
 _DEFAULT_IDS = frozenset(lv.id for lv in DEFAULT_LEVEL1)
@@ -46,7 +47,7 @@ def _counted(ind: Indicator) -> bool:
     "R-I01",
     ERROR,
     "一级指标分值与模板不符（默认 产出 50 / 效益 30 / 满意度 10 + 预算执行率 10）",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def template_weights(report: Report, fig: Figures) -> Iterator[Hit]:
     weights = report.scoring.weights
@@ -56,7 +57,7 @@ def template_weights(report: Report, fig: Figures) -> Iterator[Hit]:
         yield Hit(f"模板各一级指标分值（{listed}）合计 {_n(total)} 分，应为 100 分，请核对评分设置", ("scoring.weights",))
 
 
-@reg.unit("R-I01", reads=("scoring",))
+@reg.unit("R-I01", reads=(A.scoring,))
 def table_weights(report: Report, unit: Unit) -> Iterator[Hit]:
     sums: dict[str, Decimal] = {}
     first: dict[str, int] = {}
@@ -109,7 +110,7 @@ def _full_for_missed(ind: Indicator, s: Suggestion) -> bool:
     "R-I03",
     WARNING,
     "定量指标未达到年度指标值，却给了满分",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
@@ -128,7 +129,7 @@ def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I04",
     WARNING,
     "未达到指标值，或远超正向指标值（≥ 2 倍），而偏差原因分析为空",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
@@ -152,7 +153,7 @@ def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
             )
 
 
-@reg.unit("R-I05", INFO, "自评得分与建议得分不同", reads=("scoring",))
+@reg.unit("R-I05", INFO, "自评得分与建议得分不同", reads=(A.scoring,))
 def score_differs(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
         if ind.score is None:
@@ -227,7 +228,7 @@ def levels_valid(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I08",
     WARNING,
     "某个一级指标下没有任何指标行（标准版模板的项目还须有附件3指标表）",
-    reads=("scoring", "template"),
+    reads=(A.scoring, A.template),
 )
 def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
     counted = [f for _, ind, f in unit.rows if _counted(ind)]
@@ -247,7 +248,7 @@ def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I09",
     WARNING,
     "年度指标值与实际完成值单位不一致，或定量指标的完成值是文字",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
@@ -275,7 +276,7 @@ def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I10",
     WARNING,
     "定性指标未选择达成程度，或自评得分不在所选档次内",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:

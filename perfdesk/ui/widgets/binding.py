@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.model.schema import field_of
 from perfdesk.ui.document import DocumentController
 
 FLASH_MS = 1200
@@ -74,6 +75,18 @@ def follow_document(widget: QWidget, doc: DocumentController) -> None:
     """Reload ``widget`` (a Bound) when its own field changes (edit, undo, redo), when a
     list above it changes shape, or when another report is loaded."""
     _Follower(widget, doc)
+
+
+def field_hint(path: str) -> str:
+    """What a field is, in words, for its tooltip: '基本支出 › 公用经费 › 决算（万元）', and
+    where the figure usually comes from. From the schema; the same for every project."""
+    spec = field_of(path)
+    if spec is None:
+        raise ValueError(f"no field of the report is called {path!r}")
+    text = " › ".join(spec.labels) + (f"（{spec.unit}）" if spec.unit else "")
+    if spec.source:
+        text += f"\n通常取自：{spec.source}"
+    return text
 
 
 def set_path(widget: QWidget, path: str) -> None:
@@ -153,6 +166,14 @@ class Binder(QObject):
         doc.reset.connect(self.load_all)
 
     def add(self, *widgets: QWidget) -> None:
+        """Register bound widgets; each names a field of the schema (a wrong path fails here,
+        when the page is built) and gets a tooltip saying what goes there."""
+        for w in widgets:
+            path = getattr(w, "path", None)
+            if isinstance(path, str) and not w.property("computed"):
+                hint = field_hint(path)  # raises for a path that names no field
+                if not w.toolTip():
+                    w.setToolTip(hint)
         self.widgets.extend(widgets)
 
     def _on_change(self, _path: str) -> None:

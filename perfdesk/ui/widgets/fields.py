@@ -24,7 +24,7 @@ from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money
 from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.binding import follow_document, set_path
+from perfdesk.ui.widgets.binding import field_hint, follow_document, set_path
 
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fff1f0;"
 COMPUTED_STYLE = "background: #eceff3; color: #303641; border: 1px solid #d5d9e0;"
@@ -109,6 +109,7 @@ class BoundLineEdit(QLineEdit):
         set_path(self, path)
         self.error = ""
         self._loaded: Any = None
+        self.hint = "\n".join(t for t in (field_hint(path), type(self).hint) if t)
         self.setToolTip(self.hint)
         self.editingFinished.connect(self.commit)
         self.textEdited.connect(self._revalidate)
