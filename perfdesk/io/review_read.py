@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -176,9 +177,17 @@ def _locate(out: WorkbookRead, sheets: list[tuple[str, Any]]) -> None:
                             out.supervisor = text
 
 
+def _starts(label: str) -> Callable[[str], bool]:
+    return lambda t: t.startswith(label)
+
+
+def _contains(label: str) -> Callable[[str], bool]:
+    return lambda t: label in t
+
+
 def _codes(out: WorkbookRead, sr: SheetReader) -> None:
     for label in _CODE_LABELS:
-        pos = sr.find(lambda t, lab=label: t.startswith(lab), rows=range(1, min(sr.max_row, 8) + 1))
+        pos = sr.find(_starts(label), rows=range(1, min(sr.max_row, 8) + 1))
         if pos is None:
             continue
         text = norm(sr.raw(*pos))
@@ -270,13 +279,13 @@ def _locate_form(out: WorkbookRead, sr: SheetReader, name: str, prefix: str,
         for path, label in (("income.general_budget", "一般公共预算"), ("income.gov_fund", "政府性基金"),
                             ("income.special_account", "纳入专户管理"), ("income.other", "其他资金"),
                             ("income.carryover", "上年结转")):
-            pos = sr.find(lambda t, lab=label: lab in t)
+            pos = sr.find(_contains(label))
             if pos:
                 places[path] = _place(name, sr, pos[0], norm(sr.raw(*pos)).split(":")[0])
     else:
         for key, label in (("current", "当年财政拨款"), ("carryover", "上年结转资金"),
                            ("other", "其他资金")):
-            pos = sr.find(lambda t, lab=label: lab in t)
+            pos = sr.find(_contains(label))
             if pos:
                 places[f"{prefix}.funding.{key}"] = _place(name, sr, pos[0],
                                                            str(sr.raw(*pos)).strip())

@@ -85,7 +85,7 @@ def _read_all(files: list[SourceFile], jobs: int, tmp: Path, report: ProgressCal
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
                                max_tasks_per_child=TASKS_PER_WORKER)
     try:
-        pending: set[Future[FileRead]] = set()
+        pending: set[Future[tuple[FileRead, int]]] = set()
         source = jobs_list()
         exhausted = False
         while True:

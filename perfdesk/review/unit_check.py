@@ -65,7 +65,9 @@ def choose(reads: list[FileRead]) -> Chosen:
     ok = [r for r in reads if not r.error]
     perf = _newest([r for r in ok if r.kind == PERFDESK])
     words = _newest([r for r in ok if r.kind == WORD])
-    books, taken, dups = [], set(), list(perf[1:]) + list(words[1:])
+    books: list[FileRead] = []
+    taken: set[str] = set()
+    dups = list(perf[1:]) + list(words[1:])
     for r in _newest([r for r in ok if r.kind == WORKBOOK and r.forms]):
         forms = {f for f in r.forms if f in ("1", "2")}
         if forms & taken:
@@ -190,11 +192,12 @@ class _Unit:
         first = f.path
         if self.wb is not None and self.source == SOURCE_WORKBOOK:  # the first path in the forms
             first = next((p for p in f.paths if _place(self.wb.places, p)), f.path)
-        where, file, _place_ = self.where(first)
+        where, file, _unused = self.where(first)
         cites = self.cites(f.paths)
         plain = wording.plain(f.rule) if not cites else (
             f"{'，'.join(cites)}：{wording.plain(f.rule)}")
-        if f.rule.startswith("R-I") and self.report is not None and f.path:
+        if f.rule.startswith("R-I") and self.report is not None and f.path \
+                and self.source == SOURCE_PERFDESK:
             plain = f"{wording.row_of(self.report, f.path)}，{plain}"
         return ReviewFinding(f.rule, f.severity, f.message, f.paths, where, file, plain)
 
