@@ -42,7 +42,10 @@ NOT_IN_FORMS = ("duties", "departments", "branches", "subordinates", "organizati
                 "problems", "extra_measures", "sections", "execution_notes", "goal_notes",
                 "result_use", "other_notes", "template", "date_style", "adjustments",
                 "other_budgets")
-LEFT_OUT_RULES = ("R-S01",)  # the score: the roll-up's columns show it
+LEFT_OUT_RULES = ("R-S01",)
+_EFFECTIVE = {"basic": figures.effective_basic, "projects": figures.effective_projects,
+              "overall": figures.effective_overall, "three_public": figures.effective_three_public,
+              "vehicle": figures.effective_vehicle}  # the score: the roll-up's columns show it
 
 
 @dataclass
@@ -142,14 +145,24 @@ class _Unit:
             place = _place(self.wb.places, path)
             if place is None or not place.stated:
                 return ""
-        try:
-            value = paths.get(self.report, path)
-        except (AttributeError, IndexError, KeyError, ValueError, TypeError):
-            return ""
+        value = self.value_at(path)
         if value is None or value == "" or isinstance(value, list | dict) or hasattr(
                 value, "__dataclass_fields__"):
             return ""
         return wording.value_text(path, value)
+
+    def value_at(self, path: str) -> object:
+        """The report's value at ``path``; for a declared total left blank (the import keeps
+        only totals that differ from their parts), the total the form prints."""
+        assert self.report is not None
+        try:
+            value = paths.get(self.report, path)
+        except (AttributeError, IndexError, KeyError, ValueError, TypeError):
+            return None
+        parts = path.split(".")
+        if value is None and len(parts) == 3 and parts[0] == "declared" and parts[1] in _EFFECTIVE:
+            value = getattr(_EFFECTIVE[parts[1]](self.report), parts[2], None)
+        return value
 
     def cites(self, finding_paths: tuple[str, ...]) -> list[str]:
         out: list[str] = []
@@ -183,10 +196,22 @@ class _Unit:
         for f in check(self.report):
             if f.rule in LEFT_OUT_RULES:
                 continue
-            if self.source == SOURCE_WORKBOOK and f.paths and all(
-                    paths.section_of(p) in NOT_IN_FORMS for p in f.paths):
+            if self.source == SOURCE_WORKBOOK and self._not_in_forms(f):
                 continue
             self.findings.append(self._from_check(f))
+
+    def _not_in_forms(self, f: Finding) -> bool:
+        """A finding about what no 附件 form carries: the narrative fields, the 达成程度 of a
+        qualitative row (the paper form has no such column), or R-B07 when the Word report's
+        问题 section does speak of the 执行率."""
+        if f.paths and all(paths.section_of(p) in NOT_IN_FORMS or p.endswith(".band")
+                           for p in f.paths):
+            return True
+        word = self.chosen.word
+        if f.rule == "R-B07" and word is not None:
+            return any("问题" in p.section and ("执行率" in p.text or "执行进度" in p.text)
+                       for p in word.paragraphs)
+        return False
 
     def _from_check(self, f: Finding) -> ReviewFinding:
         first = f.path
