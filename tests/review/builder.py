@@ -197,8 +197,8 @@ def _faults_hand(n: int, r: Report, u: Unit, layout: Layout) -> dict[str, Decima
                                                 ind.weight, ind.score)
     elif which == 5:  # 总分 typed by hand, not the sum of the scores
         layout.stated_total = D(100)
-        u.expect.add("R-X02")
-        u.forbid.discard("R-X02")
+        u.expect |= {"R-X01", "R-X02"}  # the prose states the real sum
+        u.forbid -= {"R-X01", "R-X02"}
     elif which == 6:  # 年度资金总额 typed apart from 基本 + 项目 (unbalanced)
         overall_actual = sum((x for x in (r.basic.personnel.actual, r.basic.public.actual,
                                           *[p.amounts.actual for p in r.projects]) if x), D(0))
