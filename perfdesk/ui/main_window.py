@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(f, "从 Excel 附件导入(&I)…", self.files.import_excel, None, "actImport")
         self.act_open = self._action(f, "打开(&O)…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actOpen")
         self.act_review = self._action(f, "审核多个单位(&M)…", self.open_review, None, "actReview")
+        self.act_todo = self._action(f, "打开审核意见（待办）…", self.open_todo, None, "actTodo")
         self.recent_menu = f.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         self._action(f, "打开示例报告", self._open_demo_asking, None, "actDemo")
@@ -387,6 +388,28 @@ class MainWindow(QMainWindow):
             self.review_window.choose_folder()
         return self.review_window
 
+    def open_todo(self, path: Path | None = None) -> bool:
+        """A reviewer's 审核意见 (.perfdesk-todo) as a to-do list beside the pages."""
+        from perfdesk.review.opinions import TodoError, load_todo
+        from perfdesk.ui.review.todo_dock import TodoDock
+
+        if path is None:
+            path = dialogs.open_file(self, "打开审核意见（待办）", "",
+                                     "PerfDesk 审核意见 (*.perfdesk-todo);;所有文件 (*)")
+            if path is None:
+                return False
+        try:
+            todo = load_todo(path)
+        except TodoError as exc:
+            dialogs.error(self, "无法打开审核意见", exc.message)
+            return False
+        if getattr(self, "todo_dock", None) is None:
+            self.todo_dock = TodoDock(self, self.go_to)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
+        self.todo_dock.set_todo(todo)
+        self.todo_dock.show()
+        return True
+
     def show_copy(self, report: Any, title: str) -> MainWindow:
         """A unit's report in a main window of its own, read-only (``open_copy``)."""
         window = MainWindow()
@@ -405,7 +428,7 @@ class MainWindow(QMainWindow):
         self.autosaver.stop()
         self.files._set_document(copy.deepcopy(report), None)
         for act in (self.act_save, self.act_save_as, self.act_new, self.act_rollover,
-                    self.act_import, self.act_open, self.act_review):
+                    self.act_import, self.act_open, self.act_review, self.act_todo):
             act.setEnabled(False)
         for label in self.banner.findChildren(QLabel):
             if label.wordWrap():

@@ -173,3 +173,25 @@ def test_cancel_stops_a_running_review(qtbot, tmp_path, dialog_log):
     assert "已取消" in w.status_label.text()
     assert not path_for(folder).exists() or w.result.units is not None
     QApplication.processEvents()
+
+
+def test_the_units_perfdesk_opens_the_opinion_as_a_to_do_list(qtbot, tmp_path, make_window, demo):
+    from perfdesk.checks import check
+    from perfdesk.review.opinions import Opinion, write_todo
+    from perfdesk.review.results import ReviewFinding, UnitResult
+
+    faulty.full_marks_for_missed_targets(demo)
+    f = next(x for x in check(demo) if x.rule == "R-I03")
+    unit = UnitResult("k", demo.unit_name, year=demo.year, findings=[
+        ReviewFinding(f.rule, f.severity, f.message, f.paths, "附件2第5行", "", "得分与完成值不符")])
+    todo = write_todo(Opinion(unit, "请改正后重报"), tmp_path / "意见.perfdesk-todo")
+    path = tmp_path / "本单位.perfdesk"
+    save_report(demo, path, backup=False)
+    w = make_window(path=path)
+    assert w.open_todo(todo)
+    items = w.todo_dock.items
+    assert items.count() == 1 and "得分与完成值不符" in items.item(0).text()
+    items.setFocus()
+    qtbot.keyClick(items, Qt.Key.Key_Down)
+    qtbot.keyClick(items, Qt.Key.Key_Return)
+    assert w.current_key() == "indicators"
