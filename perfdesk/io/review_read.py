@@ -11,6 +11,7 @@ A Word report becomes its paragraphs, each with the headings it stands under.
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -95,14 +96,49 @@ class WorkbookRead:
     supervisor: str = ""  # 主管部门 as 附件3 states it
 
 
+_LOAD_LOCK = threading.Lock()
+
+
+def _values_reader() -> type:
+    """openpyxl's sheet reader without the styling of merged ranges on load (each range's
+    edge borders are re-applied cell by cell: most of the time of loading a 附件 form). Only
+    values and the ranges' extents are needed here; nothing loaded this way is ever saved."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.reader import excel as excel_reader
+    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
+    class ValuesReader(excel_reader.WorksheetReader):  # type: ignore[misc, name-defined]
+        def bind_merged_cells(self) -> None:
+            if not self.parser.merged_cells:
+                return
+            ranges = []
+            for cr in self.parser.merged_cells.mergeCell:
+                rng = CellRange(cr.ref)
+                for row in range(rng.min_row, rng.max_row + 1):
+                    for col in range(rng.min_col, rng.max_col + 1):
+                        if (row, col) != (rng.min_row, rng.min_col):
+                            self.ws._cells[row, col] = MergedCell(self.ws, row, col)
+                ranges.append(rng)
+            self.ws.merged_cells = MultiCellRange(ranges)
+
+    return ValuesReader
+
+
 def open_workbook(path: Path, name: str) -> Any:
+    """A workbook's values and merged ranges (data_only); ReadProblem when it cannot be read."""
+    import openpyxl.reader.excel as excel_reader
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        with warnings.catch_warnings():
+        with _LOAD_LOCK, warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, data_only=True)
+            original = excel_reader.WorksheetReader  # type: ignore[attr-defined]
+            excel_reader.WorksheetReader = _values_reader()  # type: ignore[attr-defined]
+            try:
+                return load_workbook(path, data_only=True)
+            finally:
+                excel_reader.WorksheetReader = original  # type: ignore[attr-defined]
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise ReadProblem(f"“{name}”不是可读取的 Excel 工作簿：{exc}") from exc
     except OSError as exc:

@@ -104,10 +104,12 @@ def build(root: Path, *, units: int = 44) -> Built:
         d.mkdir(parents=True, exist_ok=True)
     made: list[Unit] = []
     xls_jobs: list[tuple[Unit, list[Path], Path]] = []
-    names = [COUNTY + a for a in AGENCIES]
     count = max(units, 40)
+    names = [COUNTY + a + ("" if k == 0 else f"第{k + 1}分支") for k in range(count // len(AGENCIES) + 1)
+             for a in AGENCIES][:count]
+    names = [n for n in names if "市场监督管理局" not in n] + [n for n in names if "市场监督管理局" in n]
     for n in range(count - 4):  # the last four are special units below
-        name = names[n % len(names)] + ("" if n < len(names) else f"{n // len(names) + 1}所")
+        name = names[n]
         sub = folder / f"{n + 1:02d}{name}"
         kind = ("perfdesk", "perfdesk_annex", "hand", "hand", "hand")[n % 5]
         r = varied(n, name)
