@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from perfdesk.checks.catalogue import RULES_BY_ID
 from perfdesk.checks.finding import SEVERITY_LABELS
@@ -24,8 +24,8 @@ from perfdesk.review.rules import REVIEW_RULES_BY_ID
 UNIT_HEADERS = ("序号", "单位", "主管部门", "年度", "全年预算数（万元）", "全年执行数（万元）",
                 "执行率", "执行率得分", "指标得分", "总分（自填）", "总分（复核）", "等级",
                 "错误", "警告", "审核结论", "报送材料", "文件")
-UNIT_WIDTHS = [5.0, 26.0, 16.0, 6.0, 12.0, 12.0, 9.0, 8.0, 8.0, 8.0, 8.0, 6.0, 6.0, 6.0,
-               10.0, 12.0, 30.0]
+UNIT_WIDTHS = [5.0, 24.0, 14.0, 6.0, 11.0, 11.0, 9.0, 8.0, 8.0, 8.0, 8.0, 6.0, 6.0, 6.0,
+               9.0, 11.0, 44.0]
 GRADES = ("优", "良", "中", "差")
 # 执行率 bands: (label, low inclusive, high exclusive); None = open end
 RATE_BANDS: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
@@ -129,7 +129,7 @@ def _unit_row(g: Grid, row: int, n: int, u: UnitResult, verdict: str) -> None:
     g.number(row, 14, u.warnings, "0")
     g.text(row, 15, verdict)
     g.text(row, 16, SOURCE_LABELS.get(u.source, u.source))
-    g.text(row, 17, "\n".join(e.rel for e in u.files), align="left")
+    g.text(row, 17, "；".join(PurePosixPath(e.rel).name for e in u.files), align="left")
 
 
 FINDING_HEADERS = ("序号", "单位", "规则", "严重程度", "说明", "位置")

@@ -150,6 +150,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([820, 520])
         centre = QWidget()
         col = QVBoxLayout(centre)
         self.folder_label = QLabel("请先打开存放各单位报送材料的文件夹（只读，不会改动其中的文件）。")
@@ -186,6 +187,8 @@ class ReviewWindow(QMainWindow):
         self.findings.setHeaderLabels(["规则", "级别", "说明", "位置"])
         self.findings.setRootIsDecorated(False)
         self.findings.setWordWrap(True)
+        for column, width in enumerate((56, 40, 300)):
+            self.findings.setColumnWidth(column, width)
         row = QHBoxLayout()
         self.verdicts = QButtonGroup(self)
         self.verdict_buttons: dict[Verdict, QRadioButton] = {}
