@@ -27,12 +27,13 @@ def _err(text: str) -> None:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from perfdesk.checks import check
-    from perfdesk.checks.finding import ERROR, SEVERITY_LABELS, has_errors
-    from perfdesk.checks.scoring import summary
+    from perfdesk.checks.finding import ERROR, WARNING, has_errors
+    from perfdesk.model.figures import Figures
+    from perfdesk.render.templates import traits_of
 
     report = load_report(args.file)
-    findings = check(report)
-    s = summary(report)
+    findings = check(report, traits_of)
+    s = Figures.of(report).score
     if args.json:
         doc = {
             "file": str(args.file),
@@ -43,16 +44,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "total": None if s.total is None else str(s.total),
                 "grade": s.grade,
                 "errors": sum(f.severity == ERROR for f in findings),
-                "warnings": sum(f.severity == "warning" for f in findings),
+                "warnings": sum(f.severity == WARNING for f in findings),
             },
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         for f in findings:
             where = f"  [{f.path}]" if f.path else ""
-            print(f"{f.rule} {SEVERITY_LABELS.get(f.severity, f.severity)}：{f.message}{where}")
+            print(f"{f.rule} {f.severity.label}：{f.message}{where}")
         n_err = sum(f.severity == ERROR for f in findings)
-        n_warn = sum(f.severity == "warning" for f in findings)
+        n_warn = sum(f.severity == WARNING for f in findings)
         total = "—" if s.total is None else s.total
         print(f"审核完成：{n_err} 个错误，{n_warn} 个警告；总分 {total}，等级 {s.grade or '—'}。")
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
@@ -66,7 +67,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
     else:
         for r in rows:
-            print(f"{r.id}\t{r.severity}\t{r.description}")
+            print(f"{r.id}\t{r.severity.value}\t{r.description}")
     return EXIT_OK
 
 

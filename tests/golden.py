@@ -61,7 +61,9 @@ def outputs_of(report_file: Path) -> dict[str, Any]:
     from perfdesk.render import render_all
 
     report = load_report(report_file)
-    findings = check(report)
+    from perfdesk.render.templates import traits_of
+
+    findings = check(report, traits_of)
     result: dict[str, Any] = {
         "findings": [[f.rule, str(f.severity), f.message, list(f.paths)] for f in findings],
     }

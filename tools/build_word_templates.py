@@ -446,21 +446,21 @@ def _strip_empty_paragraphs(table: object, keep_one: bool = True) -> None:
 
 # ------------------------------------------------------------------ output
 TEMPLATES: list[tuple[str, dict[str, object], Callable[[DocumentObject], None]]] = [
-    ("standard", {"name": "标准版", "order": 1,
+    ("standard", {"name": "标准版", "order": 1, "traits": {"project_tables": True},
                   "description": "湖南2023年起通用的十部分提纲（单位基本情况至其他需要说明的情况），默认模板。"},
      lambda d: write(d, standard())),
-    ("six_part", {"name": "简版（六部分）", "order": 2,
+    ("six_part", {"name": "简版（六部分）", "order": 2, "traits": {"project_tables": False},
                   "description": "六部分提纲：基本情况、一般公共预算支出、绩效情况、问题、整改措施、结果应用"
                                   "（有政府性基金等其他预算支出时另列一部分）。"},
      lambda d: write(d, six_part())),
-    ("seven_part", {"name": "旧版（七部分）", "order": 3,
+    ("seven_part", {"name": "旧版（七部分）", "order": 3, "traits": {"project_tables": False},
                     "description": "较早的七部分提纲：部门概况、支出管理及使用、专项组织实施、资产管理、绩效情况、问题、改进措施。"},
      lambda d: write(d, seven_part())),
-    ("table_form", {"name": "表格式", "order": 4,
+    ("table_form", {"name": "表格式", "order": 4, "traits": {"project_tables": False},
                     "description": "表格式报告：部门概况、绩效完成情况、问题及改进措施列于一张表中，另附绩效指标表。"},
      table_form),
 ]
-WEIGHTS = {"产出指标": 50, "效益指标": 30, "满意度指标": 10, "预算执行率": 10}
+WEIGHTS = {"output": 50, "benefit": 30, "satisfaction": 10, "exec_rate": 10}  # by 一级指标 id
 
 
 def build(out: Path = OUT) -> list[Path]:
@@ -478,7 +478,8 @@ def build(out: Path = OUT) -> list[Path]:
         path = out / f"{stem}.docx"
         doc.save(str(path))
         (out / f"{stem}.json").write_text(
-            json.dumps({**meta, "weights": WEIGHTS}, ensure_ascii=False, indent=2) + "\n",
+            json.dumps({**{k: v for k, v in meta.items() if k != "traits"}, "weights": WEIGHTS,
+                        "traits": meta["traits"]}, ensure_ascii=False, indent=2) + "\n",
             encoding="utf-8")
         written.append(path)
     return written

@@ -7,6 +7,6 @@ GUI's as-you-type checks. ``scoring.suggest`` gives the 建议得分 of one indi
 from __future__ import annotations
 
 from perfdesk.checks.engine import Checker, check
-from perfdesk.checks.finding import ERROR, INFO, WARNING, Finding, has_errors
+from perfdesk.checks.finding import ERROR, INFO, WARNING, Finding, Severity, has_errors
 
-__all__ = ["ERROR", "INFO", "WARNING", "Checker", "Finding", "check", "has_errors"]
+__all__ = ["ERROR", "INFO", "WARNING", "Checker", "Finding", "Severity", "check", "has_errors"]

@@ -13,8 +13,18 @@ from collections.abc import Callable, Iterable
 
 from perfdesk.checks.catalogue import RULES
 from perfdesk.checks.finding import ERROR, Finding
-from perfdesk.checks.rules import Hit, Rule, Unit, generic, overlaps, units_of
+from perfdesk.checks.rules import (
+    Hit,
+    Rule,
+    TraitsOf,
+    Unit,
+    default_traits,
+    generic,
+    overlaps,
+    units_of,
+)
 from perfdesk.model import paths
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Report
 
 log = logging.getLogger(__name__)
@@ -39,10 +49,10 @@ def _findings(rule: Rule, hits: Callable[[], Iterable[Hit]], where: str, paths: 
         )]
 
 
-def _run_report(rule: Rule, report: Report) -> list[Finding]:
+def _run_report(rule: Rule, report: Report, figures: Figures) -> list[Finding]:
     check = rule.report_check
     assert check is not None
-    return _findings(rule, lambda: check(report), "", ())
+    return _findings(rule, lambda: check(report, figures), "", ())
 
 
 def _run_unit(rule: Rule, report: Report, unit: Unit) -> list[Finding]:
@@ -51,15 +61,19 @@ def _run_unit(rule: Rule, report: Report, unit: Unit) -> list[Finding]:
     return _findings(rule, lambda: check(report, unit), unit.label, (unit.prefix,))
 
 
-def check(report: Report) -> list[Finding]:
-    """Every finding for ``report``, in catalogue order (R-S01, the score, last)."""
-    return Checker().check(report)
+def check(report: Report, traits_of: TraitsOf = default_traits) -> list[Finding]:
+    """Every finding for ``report``, in catalogue order (R-S01, the score, last).
+
+    ``traits_of`` tells what the report's template prints (``render.templates.traits_of``);
+    the default assumes the standard template's traits."""
+    return Checker(traits_of).check(report)
 
 
 class Checker:
     """Full check plus incremental re-check for the GUI (one instance per open report)."""
 
-    def __init__(self) -> None:
+    def __init__(self, traits_of: TraitsOf = default_traits) -> None:
+        self._traits_of = traits_of
         self._report_cache: dict[str, list[Finding]] = {}
         self._unit_cache: dict[tuple[str, str], list[Finding]] = {}
         self._unit_keys: list[str] = []
@@ -67,14 +81,16 @@ class Checker:
 
     # -- public --------------------------------------------------------------------------
 
-    def check(self, report: Report) -> list[Finding]:
-        """Run every rule; remember the results for ``recheck``."""
+    def check(self, report: Report, figures: Figures | None = None) -> list[Finding]:
+        """Run every rule; remember the results for ``recheck``. ``figures`` are the report's
+        (computed here when not given: the GUI passes the ones it already has)."""
         self._report_cache.clear()
         self._unit_cache.clear()
-        units = units_of(report)
+        figures = figures or Figures.of(report)
+        units = units_of(report, figures, self._traits_of)
         for rule in RULES:
             if rule.report_check is not None:
-                self._report_cache[rule.id] = _run_report(rule, report)
+                self._report_cache[rule.id] = _run_report(rule, report, figures)
             if rule.unit_check is not None:
                 for unit in units:
                     self._unit_cache[(rule.id, unit.key)] = _run_unit(rule, report, unit)
@@ -82,24 +98,26 @@ class Checker:
         self._report_id = id(report)
         return self._assemble()
 
-    def recheck(self, report: Report, changed_path: str) -> list[Finding]:
+    def recheck(self, report: Report, changed_path: str,
+                figures: Figures | None = None) -> list[Finding]:
         """Findings after the field at ``changed_path`` changed (or a list under it).
 
         Pass the list's path ('projects', 'projects[2].indicators') after rows were added,
         removed or moved. Falls back to a full check when it cannot tell what changed.
         """
-        units = units_of(report)
+        figures = figures or Figures.of(report)
+        units = units_of(report, figures, self._traits_of)
         if self._report_id != id(report) or not changed_path or len(units) != len(self._unit_keys):
-            return self.check(report)  # another report, or projects added/removed unannounced
+            return self.check(report, figures)  # another report, or projects added/removed unannounced
         try:
             parts = paths.split(changed_path)
         except ValueError:
-            return self.check(report)
+            return self.check(report, figures)
         changed = generic(changed_path)
         own_unit = self._unit_of(parts)
         for rule in RULES:
             if rule.report_check is not None and any(overlaps(changed, r) for r in rule.reads):
-                self._report_cache[rule.id] = _run_report(rule, report)
+                self._report_cache[rule.id] = _run_report(rule, report, figures)
             if rule.unit_check is None:
                 continue
             if own_unit == "*" or any(overlaps(changed, r) for r in rule.unit_reads):

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+from perfdesk.model.vocabulary import Severity
+
+__all__ = ["ERROR", "INFO", "WARNING", "Finding", "Severity", "has_errors"]
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True)
 class Finding:
     rule: str  # catalogue id, e.g. "R-B01"
-    severity: str  # ERROR, WARNING or INFO
+    severity: Severity
     message: str  # Chinese, states the numbers and what to do
     paths: tuple[str, ...] = ()  # field paths (perfdesk.model.paths) the finding concerns
 
@@ -25,7 +26,7 @@ class Finding:
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.rule,
-            "severity": self.severity,
+            "severity": self.severity.value,
             "path": self.path,
             "paths": list(self.paths),
             "message": self.message,

@@ -23,16 +23,23 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from perfdesk.checks import targets
+from perfdesk.checks.finding import Severity
 from perfdesk.checks.scoring import Suggestion, suggest
-from perfdesk.model.money import fmt_money
-from perfdesk.model.report import Amounts, Indicator, Project, Report, ScoringSettings
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money_exact
+from perfdesk.model.report import (
+    Amounts,
+    Indicator,
+    Project,
+    Report,
+    ScoringSettings,
+    bare_label,
+)
 
 
 def money_text(value: Decimal | None) -> str:
-    """万元 for messages: two decimals, more when typed with more (a 0.001 slip stays visible)."""
-    if value is not None and value.is_finite() and value != value.quantize(Decimal("0.01")):
-        return format(value, "f")
-    return fmt_money(value, "空")
+    """万元 in a message; a blank is called 空 (numbers.fmt_money_exact)."""
+    return fmt_money_exact(value, "空")
 
 
 def column(amounts: Amounts, col: str) -> Decimal | None:
@@ -50,7 +57,6 @@ PLACEHOLDER = re.compile(
     r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|…+|\.{3,}|。{3,}|[（(]\s*待[填定补]\s*[)）]"
     r"|待填写|请填写|请输入|此处填写|填写说明|示例文字|_{3,}|＿{2,}"
 )
-_DECORATION = re.compile(r"[（(][^)）]*[)）]|\s")
 
 
 @lru_cache(maxsize=65536)
@@ -70,7 +76,22 @@ def placeholder_only(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def level_name(text: str) -> str:
     """'产出指标(50 分)' -> '产出指标': the label without its weight or spaces."""
-    return _DECORATION.sub("", text)
+    return bare_label(text)
+
+
+@dataclass(frozen=True)
+class TemplateTraits:
+    """What the chosen template prints, as far as the checks need to know. Declared in the
+    template's JSON (``render.templates``); the checks never read templates themselves."""
+
+    project_tables: bool = True  # prints 附件3 for each project
+
+
+TraitsOf = Callable[[str], TemplateTraits]  # template id -> its traits
+
+
+def default_traits(_template: str) -> TemplateTraits:
+    return TemplateTraits()
 
 
 @dataclass(frozen=True)
@@ -78,8 +99,9 @@ class RowFacts:
     """What several rules need to know about one indicator row, worked out once per run."""
 
     placeholder: bool  # the 三级 name is only a placeholder ('……')
-    level1: str
+    level1: str  # the bare label as typed
     level2: str
+    level1_id: str | None  # the 一级指标 it names, None when it names none
     target_kind: str  # targets.EMPTY / QUANTITATIVE / QUALITATIVE
     suggestion: Suggestion
 
@@ -93,6 +115,8 @@ class Unit:
     label: str  # how messages name it: "附件2" or "项目“业务工作经费”"
     indicators: list[Indicator]
     settings: ScoringSettings
+    traits: TemplateTraits
+    figures: Figures  # of the whole report, this run's
     project: Project | None = None
     index: int | None = None
 
@@ -108,6 +132,7 @@ class Unit:
                 placeholder_only(ind.name),
                 level_name(ind.level1),
                 level_name(ind.level2),
+                self.settings.level1_of(ind.level1),
                 targets.parse(ind.target).kind,
                 suggest(ind, self.settings),
             )
@@ -121,24 +146,27 @@ class Unit:
         return list(zip(range(len(self.indicators)), self.indicators, self.facts, strict=True))
 
 
-def units_of(report: Report) -> list[Unit]:
-    settings = report.scoring
-    units = [Unit("indicators", "indicators", "附件2", report.indicators, settings)]
+def units_of(report: Report, figures: Figures, traits_of: TraitsOf = default_traits) -> list[Unit]:
+    settings, traits = report.scoring, traits_of(report.template)
+    units = [Unit("indicators", "indicators", "附件2", report.indicators, settings, traits, figures)]
     for i, p in enumerate(report.projects):
         name = p.name.strip() or f"第{i + 1}个项目"
         key = f"projects[{i}]"
-        units.append(Unit(key, f"{key}.indicators", f"项目“{name}”", p.indicators, settings, p, i))
+        units.append(Unit(key, f"{key}.indicators", f"项目“{name}”", p.indicators, settings,
+                          traits, figures, p, i))
     return units
 
 
-ReportCheck = Callable[[Report], Iterable[Hit]]
+ReportCheck = Callable[[Report, Figures], Iterable[Hit]]
+
+
 UnitCheck = Callable[[Report, Unit], Iterable[Hit]]
 
 
 @dataclass
 class Rule:
     id: str
-    severity: str
+    severity: Severity
     description: str
     report_check: ReportCheck | None = None
     reads: tuple[str, ...] = ()
@@ -147,7 +175,7 @@ class Rule:
     functions: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "severity": self.severity, "description": self.description}
+        return {"id": self.id, "severity": self.severity.value, "description": self.description}
 
 
 class Registry:
@@ -156,7 +184,7 @@ class Registry:
     def __init__(self) -> None:
         self.rules: dict[str, Rule] = {}
 
-    def _rule(self, rule_id: str, severity: str | None, description: str | None) -> Rule:
+    def _rule(self, rule_id: str, severity: Severity | None, description: str | None) -> Rule:
         rule = self.rules.get(rule_id)
         if rule is None:
             if severity is None or description is None:
@@ -167,7 +195,7 @@ class Registry:
     def report(
         self,
         rule_id: str,
-        severity: str | None = None,
+        severity: Severity | None = None,
         description: str | None = None,
         *,
         reads: tuple[str, ...],
@@ -186,7 +214,7 @@ class Registry:
     def unit(
         self,
         rule_id: str,
-        severity: str | None = None,
+        severity: Severity | None = None,
         description: str | None = None,
         *,
         reads: tuple[str, ...] = (),

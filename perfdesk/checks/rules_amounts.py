@@ -9,7 +9,7 @@ from perfdesk.checks.finding import ERROR, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.rules import column as _get
 from perfdesk.checks.rules import money_text as m
-from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
+from perfdesk.model.figures import COLUMN_LABELS, COLUMNS, Figures
 from perfdesk.model.report import Amounts, Report
 
 reg = Registry()
@@ -61,7 +61,7 @@ def _bad_amount(path: str, value: Decimal) -> Iterator[Hit]:
     "金额为负数、超过两位小数或不是数字",
     reads=_MONEY_SECTIONS,
 )
-def amounts_valid(report: Report) -> Iterator[Hit]:
+def amounts_valid(report: Report, fig: Figures) -> Iterator[Hit]:
     for name in _MONEY_SECTIONS:
         for path, value in decimals_in(getattr(report, name), name):
             yield from _bad_amount(path, value)
@@ -121,7 +121,7 @@ _LINES = (
     "金额数量级异常：疑似把元当作万元填写（或相反）",
     reads=("basic", "three_public", "procurement", "declared"),
 )
-def amounts_magnitude(report: Report) -> Iterator[Hit]:
+def amounts_magnitude(report: Report, fig: Figures) -> Iterator[Hit]:
     for path, label in _LINES:
         obj: object = report
         for part in path.split("."):

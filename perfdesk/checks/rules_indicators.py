@@ -9,26 +9,19 @@ from perfdesk.checks import targets
 from perfdesk.checks.finding import ERROR, INFO, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.scoring import Suggestion, band_range, in_band
-from perfdesk.model.report import (
-    BAND_MET,
-    BAND_MISSED,
-    BAND_PARTIAL,
-    BANDS,
-    EXEC_RATE_KEY,
-    LEVEL2_BY_LEVEL1,
-    Indicator,
-    Report,
-)
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_points
+from perfdesk.model.report import Indicator, Report
+from perfdesk.model.vocabulary import DEFAULT_LEVEL1, EXEC_RATE, LEVEL2_BY_LEVEL1, Band
+
+_DEFAULT_IDS = frozenset(lv.id for lv in DEFAULT_LEVEL1)
 
 reg = Registry()
 
 
 def _n(value: Decimal | None) -> str:
-    """A 分值/得分 as people write it: 5, 4.96."""
-    if value is None:
-        return "空"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """A 分值/得分 in a message; a blank is called 空 (numbers.fmt_points)."""
+    return fmt_points(value, "空")
 
 
 def row_label(unit: Unit, i: int, ind: Indicator) -> str:
@@ -55,11 +48,11 @@ def _counted(ind: Indicator) -> bool:
     "一级指标分值与模板不符（默认 产出 50 / 效益 30 / 满意度 10 + 预算执行率 10）",
     reads=("scoring",),
 )
-def template_weights(report: Report) -> Iterator[Hit]:
+def template_weights(report: Report, fig: Figures) -> Iterator[Hit]:
     weights = report.scoring.weights
     total = sum(weights.values(), Decimal(0))
     if total != 100:
-        listed = "、".join(f"{k} {_n(v)}" for k, v in weights.items())
+        listed = "、".join(f"{report.scoring.label(k)} {_n(v)}" for k, v in weights.items())
         yield Hit(f"模板各一级指标分值（{listed}）合计 {_n(total)} 分，应为 100 分，请核对评分设置", ("scoring.weights",))
 
 
@@ -68,15 +61,15 @@ def table_weights(report: Report, unit: Unit) -> Iterator[Hit]:
     sums: dict[str, Decimal] = {}
     first: dict[str, int] = {}
     for i, ind, f in unit.rows:
-        level1 = f.level1
-        if level1 in LEVEL2_BY_LEVEL1:
+        level1 = f.level1_id
+        if level1 in _DEFAULT_IDS:
             sums[level1] = sums.get(level1, Decimal(0)) + (ind.weight or Decimal(0))
             first.setdefault(level1, i)
     for level1, expected in report.scoring.weights.items():
-        if level1 == EXEC_RATE_KEY or level1 not in sums or sums[level1] == expected:
+        if level1 == EXEC_RATE or level1 not in sums or sums[level1] == expected:
             continue
         yield Hit(
-            f"{unit.label}{level1}各行分值合计 {_n(sums[level1])} 分，模板规定 {_n(expected)} 分，"
+            f"{unit.label}{report.scoring.label(level1)}各行分值合计 {_n(sums[level1])} 分，模板规定 {_n(expected)} 分，"
             "请调整各指标分值",
             (_path(unit, first[level1], "weight"),),
         )
@@ -149,7 +142,8 @@ def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
                 (_path(unit, i, "deviation"),),
             )
         elif s.met is False:
-            what = f"达成程度为“{s.band}”" if s.kind == targets.QUALITATIVE else (
+            band = s.band.label if s.band is not None else ""
+            what = f"达成程度为“{band}”" if s.kind == targets.QUALITATIVE else (
                 f"指标值 {ind.target.strip()}，实际 {ind.actual.strip()}，未达到"
             )
             yield Hit(
@@ -229,9 +223,6 @@ def levels_valid(report: Report, unit: Unit) -> Iterator[Hit]:
             )
 
 
-TEMPLATES_WITH_ANNEX3 = ("标准版",)
-
-
 @reg.unit(
     "R-I08",
     WARNING,
@@ -239,15 +230,17 @@ TEMPLATES_WITH_ANNEX3 = ("标准版",)
     reads=("scoring", "template"),
 )
 def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
-    present = {f.level1 for _, ind, f in unit.rows if _counted(ind)}
-    if not present:
-        if unit.project is not None and report.template not in TEMPLATES_WITH_ANNEX3:
-            return  # older templates print no 附件3
+    counted = [f for _, ind, f in unit.rows if _counted(ind)]
+    if not counted:
+        if unit.project is not None and not unit.traits.project_tables:
+            return  # the template prints no 附件3
         yield Hit(f"{unit.label}还没有绩效指标，请填写产出、效益、满意度指标", (unit.prefix,))
         return
+    present = {f.level1_id for f in counted}
     for level1, weight in report.scoring.weights.items():
-        if level1 != EXEC_RATE_KEY and weight > 0 and level1 not in present:
-            yield Hit(f"{unit.label}没有{level1}（{_n(weight)} 分），请至少填写一行", (unit.prefix,))
+        if level1 != EXEC_RATE and weight > 0 and level1 not in present:
+            yield Hit(f"{unit.label}没有{report.scoring.label(level1)}（{_n(weight)} 分），请至少填写一行",
+                      (unit.prefix,))
 
 
 @reg.unit(
@@ -288,9 +281,9 @@ def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
         if f.placeholder or f.target_kind != targets.QUALITATIVE:
             continue
-        if ind.band not in BANDS:
+        if ind.band is None:
             s = f.suggestion
-            hint = f"；完成值表述对应“{s.band}”" if s.band else ""
+            hint = f"；完成值表述对应“{s.band.label}”" if s.band else ""
             yield Hit(
                 f"{row_label(unit, i, ind)}是定性指标，请选择达成程度（达成 / 部分达成 / 未达成）{hint}",
                 (_path(unit, i, "band"),),
@@ -299,9 +292,9 @@ def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
         if ind.score is None or ind.weight is None or in_band(ind.score, ind.weight, ind.band):
             continue
         low, high = band_range(ind.weight, ind.band)
-        upper = "（含）" if ind.band == BAND_MET else "（不含）"
+        upper = "（含）" if ind.band == Band.MET else "（不含）"
         yield Hit(
-            f"{row_label(unit, i, ind)}达成程度为“{ind.band}”，得分应在 {_n(low)} 分（含）至 "
+            f"{row_label(unit, i, ind)}达成程度为“{ind.band.label}”，得分应在 {_n(low)} 分（含）至 "
             f"{_n(high)} 分{upper}之间，实际给了 {_n(ind.score)} 分，请调整得分或达成程度",
             (_path(unit, i, "score"), _path(unit, i, "band")),
         )
@@ -327,18 +320,18 @@ def row_filled(report: Report, unit: Unit) -> Iterator[Hit]:
             )
 
 
-_WORDED_BAND = {targets.ACHIEVED: BAND_MET, targets.PARTIAL: BAND_PARTIAL, targets.MISSED: BAND_MISSED}
+_WORDED_BAND = {targets.ACHIEVED: Band.MET, targets.PARTIAL: Band.PARTIAL, targets.MISSED: Band.MISSED}
 
 
 @reg.unit("R-I12", WARNING, "定性指标所选达成程度与实际完成值的表述矛盾")
 def band_matches_wording(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
-        if f.placeholder or f.target_kind != targets.QUALITATIVE or ind.band not in BANDS:
+        if f.placeholder or f.target_kind != targets.QUALITATIVE or ind.band is None:
             continue
         worded = _WORDED_BAND.get(targets.achievement(ind.actual, ind.target) or "")
         if worded and worded != ind.band:
             yield Hit(
-                f"{row_label(unit, i, ind)}选择了“{ind.band}”，但完成值“{ind.actual.strip()}”的表述"
-                f"是“{worded}”，请核对达成程度或完成值",
+                f"{row_label(unit, i, ind)}选择了“{ind.band.label}”，但完成值“{ind.actual.strip()}”的表述"
+                f"是“{worded.label}”，请核对达成程度或完成值",
                 (_path(unit, i, "band"), _path(unit, i, "actual")),
             )

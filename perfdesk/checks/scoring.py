@@ -1,6 +1,8 @@
-"""Scoring (DOMAIN.md §4): 预算执行率 score, suggested indicator scores, totals, 等级.
+"""Suggested scores of indicator rows (DOMAIN.md §4): the 建议得分 column.
 
-Everything is Decimal, rounded half up to two places.
+The scores themselves (预算执行率 score, Σ 自评得分, 总分, 等级) are figures of the report,
+computed with the other figures in ``perfdesk.model.figures``. Everything is Decimal,
+rounded half up to two places.
 """
 
 from __future__ import annotations
@@ -11,151 +13,26 @@ from functools import lru_cache
 
 from perfdesk.checks import targets
 from perfdesk.checks.targets import ACHIEVED, MISSED, PARTIAL
-from perfdesk.model import figures
-from perfdesk.model.money import q2, total
+from perfdesk.model.money import q2
 from perfdesk.model.report import (
-    BAND_MET,
-    BAND_MISSED,
-    BAND_PARTIAL,
-    BANDS,
-    EXEC_RATE_KEY,
-    Amounts,
     Indicator,
-    Project,
-    Report,
     ScoringSettings,
+)
+from perfdesk.model.vocabulary import (
+    Band,
+    EqualMiss,
+    ReverseFormula,
 )
 
 ONE = Decimal(1)
 
 
-def exec_rate_score(weight: Decimal, rate: Decimal | None) -> Decimal | None:
-    """分值 × min(执行率, 100%), two places. None when the rate is undefined."""
-    if rate is None:
-        return None
-    return q2(weight * min(max(rate, Decimal(0)), ONE))
-
-
-def grade(total_score: Decimal | None) -> str:
-    """等级: ≥90 优, 80–90 良, 60–80 中, <60 差."""
-    if total_score is None:
-        return ""
-    if total_score >= 90:
-        return "优"
-    if total_score >= 80:
-        return "良"
-    if total_score >= 60:
-        return "中"
-    return "差"
-
-
-@dataclass(frozen=True)
-class ScoreSummary:
-    """The score of 附件2 (``summary``) or of one project's 附件3 (``project_summary``).
-
-    ``total`` (总分) is known only when both of its parts are: the 预算执行率 score (the
-    rate needs 全年预算数 and 全年执行数) and the indicator score, which needs at least one
-    scored row and a 自评得分 on every row that has a 分值. Otherwise ``total`` is None,
-    ``grade`` is "" and ``missing`` says why, in words a sentence can quote after 因.
-    """
-
-    exec_rate: Decimal | None  # exact fraction
-    exec_weight: Decimal  # 分值 of 预算执行率
-    exec_score: Decimal | None
-    indicator_weight: Decimal  # Σ 分值 of indicator rows
-    indicator_score: Decimal | None  # Σ 自评得分; None while a row with 分值 has none
-    total_weight: Decimal
-    total: Decimal | None  # 总分
-    grade: str  # 等级
-    missing: str = ""  # why 总分 is unknown ("" when it is known)
-    unscored: tuple[int, ...] = ()  # indexes of rows with 分值 but no 自评得分
-
-
-def rate_gap(amounts: Amounts) -> str:
-    """Why 预算执行率 cannot be computed from ``amounts`` ('' when it can)."""
-    if amounts.annual is None:
-        return "全年预算数为空"
-    if amounts.annual == 0:
-        return "全年预算数为零"
-    if amounts.actual is None:
-        return "全年执行数为空"
-    return ""
-
-
-def indicator_score(indicators: list[Indicator]) -> tuple[Decimal | None, tuple[int, ...], str]:
-    """(Σ 自评得分, unscored row indexes, why unknown) of one indicator table.
-
-    The sum is known only when some row carries a 分值 or a 自评得分 and every row with a
-    分值 has its 自评得分: a blank score is unknown, not 0.
-    """
-    unscored = tuple(k for k, i in enumerate(indicators) if i.weight is not None and i.score is None)
-    if unscored:
-        return None, unscored, f"{len(unscored)}项绩效指标的自评得分为空"
-    scores = [i.score for i in indicators if i.score is not None]
-    if not scores and all(i.weight is None for i in indicators):
-        return None, (), "未设置绩效指标"
-    return sum(scores, Decimal(0)), (), ""
-
-
-def _summary(amounts: Amounts, indicators: list[Indicator], exec_weight: Decimal) -> ScoreSummary:
-    rate = figures.execution_rate(amounts)
-    exec_score = exec_rate_score(exec_weight, rate)
-    ind_weight = total([i.weight for i in indicators]) or Decimal(0)
-    ind_score, unscored, ind_gap = indicator_score(indicators)
-    overall = None if exec_score is None or ind_score is None else q2(exec_score + ind_score)
-    reasons = [r for r in (rate_gap(amounts) if exec_score is None else "", ind_gap) if r]
-    return ScoreSummary(
-        exec_rate=rate,
-        exec_weight=exec_weight,
-        exec_score=exec_score,
-        indicator_weight=ind_weight,
-        indicator_score=None if ind_score is None else q2(ind_score),
-        total_weight=exec_weight + ind_weight,
-        total=overall,
-        grade=grade(overall),
-        missing="、".join(reasons) if overall is None else "",
-        unscored=unscored,
-    )
-
-
-def basic_amounts(report: Report) -> Amounts:
-    """基本支出 per column: declared, else 人员 + 公用 when both are filled, else blank.
-
-    The figure 附件1/附件2 print and the score uses (``figures.effective_basic``, strict:
-    a rate is never computed from part of a total).
-    """
-    return figures.effective_basic(report)
-
-
-def overall_amounts(report: Report) -> Amounts:
-    """支出合计 / 年度资金总额 per column: declared, else 基本 + 项目 when both are known.
-
-    项目支出 counts as 0 when the report has no projects and declares none
-    (``figures.effective_overall``).
-    """
-    return figures.effective_overall(report)
-
-
-def exec_weight(report: Report) -> Decimal:
-    return report.scoring.weights.get(EXEC_RATE_KEY, Decimal(10))
-
-
-def summary(report: Report) -> ScoreSummary:
-    """附件2: the unit's overall score."""
-    return _summary(overall_amounts(report), report.indicators, exec_weight(report))
-
-
-def project_summary(report: Report, project: Project) -> ScoreSummary:
-    """附件3: one project's score."""
-    return _summary(project.amounts, project.indicators, exec_weight(report))
-
-
 # ---------------------------------------------------------------------------------------
 # Suggested score of one indicator row (DOMAIN.md §4): the 建议得分 column.
 
-BAND_FLOOR = {BAND_MET: Decimal("0.8"), BAND_PARTIAL: Decimal("0.6"), BAND_MISSED: Decimal(0)}
-BAND_CEIL = {BAND_MET: ONE, BAND_PARTIAL: Decimal("0.8"), BAND_MISSED: Decimal("0.6")}
-_BAND_OF_WORDING = {ACHIEVED: BAND_MET, PARTIAL: BAND_PARTIAL, MISSED: BAND_MISSED}
+BAND_FLOOR = {Band.MET: Decimal("0.8"), Band.PARTIAL: Decimal("0.6"), Band.MISSED: Decimal(0)}
+BAND_CEIL = {Band.MET: ONE, Band.PARTIAL: Decimal("0.8"), Band.MISSED: Decimal("0.6")}
+_BAND_OF_WORDING = {ACHIEVED: Band.MET, PARTIAL: Band.PARTIAL, MISSED: Band.MISSED}
 FAR_EXCEEDED = Decimal(2)  # an actual ≥ 2× a ≥-target needs a 偏差原因 (R-I04)
 CENT = Decimal("0.01")
 
@@ -175,46 +52,46 @@ class Suggestion:
     reason: str
     kind: str
     met: bool | None = None
-    band: str = ""
+    band: Band | None = None
     exceeded: bool = False  # far beyond a ≥-target (R-I04)
     unit_mismatch: bool = False  # target and actual units disagree (R-I09)
     qualitative_actual: bool = False  # quantitative target, wording as actual (R-I09)
 
 
-def band_range(weight: Decimal, band: str) -> tuple[Decimal, Decimal]:
+def band_range(weight: Decimal, band: Band) -> tuple[Decimal, Decimal]:
     """[low, high) score range of a band; 达成 includes its top (the full 分值)."""
     return weight * BAND_FLOOR[band], weight * BAND_CEIL[band]
 
 
-def in_band(score: Decimal, weight: Decimal, band: str) -> bool:
+def in_band(score: Decimal, weight: Decimal, band: Band) -> bool:
     low, high = band_range(weight, band)
-    if band == BAND_MET:
+    if band == Band.MET:
         return low <= score <= high
     return low <= score < high
 
 
-def band_to_fill(indicator: Indicator, settings: ScoringSettings) -> str:
+def band_to_fill(indicator: Indicator, settings: ScoringSettings) -> Band | None:
     """The 达成程度 for a qualitative row that has none: the band its 自评得分 falls in (the
     user's own judgement, so R-I10 is then satisfied), else what its 实际完成值 says; "" when
     neither tells, the row is not qualitative, or a band is already chosen."""
-    if indicator.band in BANDS:
-        return ""
+    if indicator.band is not None:
+        return None
     s = suggest(indicator, settings)
     if s.kind != targets.QUALITATIVE:
-        return ""
+        return None
     score, weight = indicator.score, indicator.weight
     if score is not None and weight is not None and weight > 0:
-        for band in BANDS:
+        for band in Band:
             if in_band(score, weight, band):
                 return band
     return s.band
 
 
-def band_top(weight: Decimal, band: str) -> Decimal:
+def band_top(weight: Decimal, band: Band) -> Decimal:
     """The top of a band at two decimals: 分值 for 达成, one cent under 80% / 60% otherwise."""
     high = band_range(weight, band)[1]
     top = q2(high)
-    if band != BAND_MET and top >= high:
+    if band != Band.MET and top >= high:
         top -= CENT
     return max(top, Decimal(0))
 
@@ -223,11 +100,11 @@ def _clamp(score: Decimal, weight: Decimal) -> Decimal:
     return q2(min(max(score, Decimal(0)), weight))
 
 
-def _reverse(weight: Decimal, a: Decimal, b: Decimal, formula: str) -> Decimal:
+def _reverse(weight: Decimal, a: Decimal, b: Decimal, formula: ReverseFormula) -> Decimal:
     """反向 (≤) miss, b > a: linear 分值 × (1 − (b − a) ÷ a), 0 from 2a; or 分值 × a ÷ b."""
     if a <= 0:
         return Decimal(0)
-    if formula == "ratio":
+    if formula == ReverseFormula.RATIO:
         return weight * a / b
     if b >= 2 * a:
         return Decimal(0)
@@ -255,9 +132,9 @@ def _suggest(
     target_text: str,
     actual_text: str,
     weight: Decimal | None,
-    band: str,
-    reverse_formula: str,
-    equal_miss: str,
+    band: Band | None,
+    reverse_formula: ReverseFormula,
+    equal_miss: EqualMiss,
 ) -> Suggestion:
     target = targets.parse(target_text)
     actual = targets.parse(actual_text)
@@ -274,8 +151,8 @@ def _quantitative(
     target: targets.Value,
     actual: targets.Value,
     weight: Decimal | None,
-    reverse_formula: str,
-    equal_miss: str,
+    reverse_formula: ReverseFormula,
+    equal_miss: EqualMiss,
 ) -> Suggestion:
     kind = targets.QUANTITATIVE
     if actual.kind == targets.EMPTY:
@@ -315,7 +192,7 @@ def _quantitative(
         if met:
             return Suggestion(q2(weight), "反向指标未超过指标值，得满分", kind, True)
         score = _clamp(_reverse(weight, a, b, reverse_formula), weight)
-        how = "分值×指标值÷完成值" if reverse_formula == "ratio" else "分值×(1−超出部分÷指标值)"
+        how = "分值×指标值÷完成值" if reverse_formula == ReverseFormula.RATIO else "分值×(1−超出部分÷指标值)"
         return Suggestion(score, f"反向指标超出指标值，按 {how} 计", kind, False)
     # = target
     if actual.comparator != targets.EQ:
@@ -326,7 +203,7 @@ def _quantitative(
         return Suggestion(None, "未填写分值", kind, met)
     if met:
         return Suggestion(q2(weight), "与指标值相符，得满分", kind, True)
-    if equal_miss == "zero":
+    if equal_miss == EqualMiss.ZERO:
         return Suggestion(Decimal("0.00"), "未达到定值指标，按设置得0分", kind, False)
     if b < a:
         score = _clamp(weight * b / a, weight)
@@ -340,14 +217,14 @@ def _qualitative(
     actual_text: str,
     actual: targets.Value,
     weight: Decimal | None,
-    band: str,
+    band: Band | None,
 ) -> Suggestion:
     kind = targets.QUALITATIVE
     wording = targets.achievement(actual_text, target_text)
-    worded_band = _BAND_OF_WORDING.get(wording or "", "")
-    chosen = band if band in BANDS else ""
+    worded_band = _BAND_OF_WORDING.get(wording or "")
+    chosen = band
     used = chosen or worded_band
-    met = None if not used else used == BAND_MET
+    met = None if not used else used == Band.MET
     if actual.kind == targets.EMPTY and not chosen:
         return Suggestion(None, "未填写实际完成值", kind)
     if not used:
@@ -355,17 +232,4 @@ def _qualitative(
     if weight is None:
         return Suggestion(None, "未填写分值", kind, met, used)
     source = "所选达成程度" if chosen else "完成值表述"
-    return Suggestion(band_top(weight, used), f"定性指标，按{source}“{used}”取档内最高分", kind, met, used)
-
-
-def level1_totals(indicators: list[Indicator]) -> dict[str, tuple[Decimal, Decimal | None]]:
-    """一级指标 → (Σ 分值, Σ 自评得分), in first-seen order; the score sum is None while a
-    row of that 一级指标 has a 分值 but no 自评得分 (the rule of ``indicator_score``)."""
-    groups: dict[str, list[Indicator]] = {}
-    for ind in indicators:
-        groups.setdefault(ind.level1, []).append(ind)
-    out: dict[str, tuple[Decimal, Decimal | None]] = {}
-    for level1, rows in groups.items():
-        weight = sum((i.weight for i in rows if i.weight is not None), Decimal(0))
-        out[level1] = (weight, indicator_score(rows)[0])
-    return out
+    return Suggestion(band_top(weight, used), f"定性指标，按{source}“{used.label}”取档内最高分", kind, met, used)

@@ -13,6 +13,7 @@ import types
 import typing
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -47,6 +48,8 @@ def _type_name(tp: Any) -> str:
         return "数字（如 \"123.45\"）"
     if tp is date:
         return "日期（如 \"2024-03-15\"）"
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return "取值（" + "、".join(f"“{m.value}”" for m in tp) + "）"
     if origin is list:
         return "列表"
     if origin is dict or dataclasses.is_dataclass(tp):
@@ -90,6 +93,14 @@ def _decimal(value: Any, path: str) -> Decimal:
     return number
 
 
+def _enum(tp: type[Enum], value: Any, path: str) -> Enum:
+    for member in tp:
+        if isinstance(value, str) and value == member.value:
+            return member
+    allowed = "、".join(f"“{m.value}”（{getattr(m, 'label', m.value)}）" for m in tp)
+    raise FormatError(f"{_describe(value)}不是有效的取值，应为 {allowed} 之一", path)
+
+
 def decode(tp: Any, value: Any, path: str) -> Any:
     """Build a value of type ``tp`` from JSON ``value``; raise FormatError on mismatch."""
     origin = typing.get_origin(tp)
@@ -118,6 +129,8 @@ def decode(tp: Any, value: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise FormatError(f"应为对象，实际是{_describe(value)}", path)
         return {str(k): decode(val_tp, v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return _enum(tp, value, path)
     if tp is Decimal:
         return _decimal(value, path)
     if tp is bool:
@@ -156,6 +169,8 @@ def encode(value: Any) -> Any:
         return [encode(v) for v in value]
     if isinstance(value, dict):
         return {k: encode(v) for k, v in value.items()}
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, Decimal):
         return decimal_text(value)
     if isinstance(value, date):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,9 @@ from perfdesk.io.xlsx_import_forms import (
     sheet_year,
 )
 from perfdesk.io.xlsx_read import ImportIssue, SheetReader, norm
-from perfdesk.model import figures
-from perfdesk.model.report import EXEC_RATE_KEY, Amounts, Project, Report
-
-COLUMNS = ("prior", "initial", "annual", "actual")
+from perfdesk.model.figures import COLUMNS, Figures
+from perfdesk.model.report import Amounts, Project, Report
+from perfdesk.model.vocabulary import EXEC_RATE
 
 
 class ImportProblem(Exception):
@@ -184,11 +183,15 @@ def _annex2(report: Report, a2: FormData) -> None:
             setattr(report.income, f.name, a2.values[f.name])
     report.goals, report.achievements, report.indicators = a2.goals, a2.achievements, \
         a2.indicators
-    weights = report.scoring.weights
+    scoring = report.scoring
     if a2.exec_weight is not None:
-        weights[EXEC_RATE_KEY] = a2.exec_weight
-    for level1, w in a2.level1_weights.items():
-        weights[level1] = w
+        scoring.weights[EXEC_RATE] = a2.exec_weight
+    for label, w in a2.level1_weights.items():
+        key = scoring.level1_of(label)
+        if key is None:  # a 一级指标 outside the national four: its own id, its name kept
+            key = f"level1_{len(scoring.level1_labels) + 1}"
+            scoring.level1_labels[key] = label
+        scoring.weights[key] = w
 
 
 def _basic(report: Report, stated: Amounts | None, a2: FormData | None) -> None:
@@ -214,14 +217,16 @@ def _basic(report: Report, stated: Amounts | None, a2: FormData | None) -> None:
 def _declare(report: Report, rows: dict[str, Amounts], a2: FormData | None) -> None:
     """Keep each printed total that differs from the sum of its parts as a declared total."""
     d = report.declared
-    pairs = [(d.vehicle, rows.get("vehicle"), figures.vehicle_total),
-             (d.three_public, rows.get("three_public"), figures.three_public_total),
-             (d.projects, rows.get("projects"), figures.projects_total),
-             (d.overall, a2.total if a2 else None, figures.effective_overall)]
-    for declared, stated, compute in pairs:
+    pairs: list[tuple[Amounts, Amounts | None, Callable[[Figures], Amounts]]] = [
+        (d.vehicle, rows.get("vehicle"), lambda f: f.vehicle_sum),
+        (d.three_public, rows.get("three_public"), lambda f: f.three_public_sum),
+        (d.projects, rows.get("projects"), lambda f: f.projects_sum),
+        (d.overall, a2.total if a2 else None, lambda f: f.overall),
+    ]
+    for declared, stated, computed_of in pairs:
         if stated is None:
             continue
-        computed = compute(report)  # after the parts (and lower declared totals) are set
+        computed = computed_of(Figures.of(report))  # after the parts (and lower declared totals) are set
         for col in COLUMNS:
             s = getattr(stated, col)
             if s is not None and s != getattr(computed, col):

@@ -20,12 +20,69 @@ from perfdesk.io.codec import FormatError, decode, encode
 from perfdesk.model.report import Report
 
 FORMAT_NAME = "perfdesk-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXTENSION = ".perfdesk"
 
 # version N -> function turning a version-N document dict into version N+1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+# Version 1 stored display text where version 2 stores identifiers.
+_V1_TEMPLATES = {"标准版": "standard", "简版（六部分）": "six_part", "旧版（七部分）": "seven_part",
+                 "表格式": "table_form"}
+_V1_KINDS = {"追加": "add", "调减": "cut"}
+_V1_BANDS = {"": None, "达成": "met", "部分达成": "partial", "未达成": "missed"}
+_V1_LEVEL1 = {"产出指标": "output", "效益指标": "benefit", "满意度指标": "satisfaction",
+              "预算执行率": "exec_rate"}
+
+
+def _v1_choice(table: dict[str, Any], value: Any, path: str, what: str) -> Any:
+    if isinstance(value, str) and value in table:
+        return table[value]
+    allowed = "、".join(f"“{k}”" for k in table if k)
+    raise FormatError(f"{what}“{value}”无法识别（应为 {allowed}）", path)
+
+
+def _indicators_v1(rows: Any, path: str) -> None:
+    if not isinstance(rows, list):
+        return  # the decoder names the wrong type
+    for i, row in enumerate(rows):
+        if isinstance(row, dict) and "band" in row:
+            row["band"] = _v1_choice(_V1_BANDS, row["band"], f"{path}[{i}].band", "达成程度")
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Identifiers instead of display text (template, adjustment kind, band, 一级指标 keys);
+    the fields version 2 adds (direction, stated_none, sources, level1_labels) start empty."""
+    report = doc.get("report")
+    if isinstance(report, dict):
+        template = report.get("template")
+        if isinstance(template, str):
+            report["template"] = _V1_TEMPLATES.get(template, template)
+        for i, adj in enumerate(report.get("adjustments") or []):
+            if isinstance(adj, dict) and "kind" in adj:
+                adj["kind"] = _v1_choice(_V1_KINDS, adj["kind"], f"report.adjustments[{i}].kind",
+                                         "调整类型")
+        _indicators_v1(report.get("indicators"), "report.indicators")
+        for i, project in enumerate(report.get("projects") or []):
+            if isinstance(project, dict):
+                _indicators_v1(project.get("indicators"), f"report.projects[{i}].indicators")
+        scoring = report.get("scoring")
+        if isinstance(scoring, dict) and isinstance(scoring.get("weights"), dict):
+            weights: dict[str, Any] = {}
+            labels: dict[str, str] = {}
+            for name, weight in scoring["weights"].items():
+                key = _V1_LEVEL1.get(name)
+                if key is None:  # a province's own 一级指标: an id of its own, its name kept
+                    key = f"level1_{len(labels) + 1}"
+                    labels[key] = name
+                weights[key] = weight
+            scoring["weights"] = weights
+            if labels:
+                scoring["level1_labels"] = labels
+    return {**doc, "version": 2}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class SaveError(OSError):

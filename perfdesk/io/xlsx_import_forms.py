@@ -22,7 +22,8 @@ from perfdesk.model.forms import (
     INDICATOR_COLUMNS,
 )
 from perfdesk.model.money import MoneyError, parse_money
-from perfdesk.model.report import DATE_STYLE_ARABIC, Amounts, Building, Indicator
+from perfdesk.model.report import Amounts, Building, Indicator
+from perfdesk.model.vocabulary import DateStyle
 
 _YEAR = re.compile(r"(\d{4})\s*年度")
 _YEAR_HEAD = re.compile(r"^(\d{4})年")
@@ -94,14 +95,14 @@ def sheet_year(sr: SheetReader) -> int | None:
     return None
 
 
-def sheet_date(sr: SheetReader) -> tuple[date | None, str]:
+def sheet_date(sr: SheetReader) -> tuple[date | None, DateStyle]:
     """填报日期 under the table and its style (Arabic or Chinese numerals)."""
     for r in range(sr.max_row, max(sr.max_row - 6, 0), -1):
         for c in range(1, sr.max_col + 1):
             v = sr.raw(r, c)
             if isinstance(v, str) and "日期" in v:
                 return find_date_styled(v)
-    return None, DATE_STYLE_ARABIC
+    return None, DateStyle.ARABIC
 
 
 def _labelled_text(sr: SheetReader, label: str) -> str:

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.model.money import CENT, MoneyError, out_of_range, parse_money
-from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE
+from perfdesk.model.vocabulary import DateStyle
 
 _SPACE = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(\d+|[一二三四五六七八九十]+)[、.．](?!\d)")  # not "1.5万户"
@@ -75,21 +75,21 @@ def _small_chinese(text: str) -> int:
     return -1 if min(t, o) < 0 else t * 10 + o
 
 
-def find_date_styled(text: str) -> tuple[date | None, str]:
-    """The date in ``text`` and how it is written: DATE_STYLE_ARABIC or DATE_STYLE_CHINESE."""
+def find_date_styled(text: str) -> tuple[date | None, DateStyle]:
+    """The date in ``text`` and how it is written: DateStyle.ARABIC or DateStyle.CHINESE."""
     if m := _DATE.search(text):
         try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), DATE_STYLE_ARABIC
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), DateStyle.ARABIC
         except ValueError:
-            return None, DATE_STYLE_ARABIC
+            return None, DateStyle.ARABIC
     if m := _CN_DATE.search(text):
         year = int("".join(str(_CN_DIGITS[ch]) for ch in m.group(1)))
         try:
             return (date(year, _small_chinese(m.group(2)), _small_chinese(m.group(3))),
-                    DATE_STYLE_CHINESE)
+                    DateStyle.CHINESE)
         except ValueError:
-            return None, DATE_STYLE_CHINESE
-    return None, DATE_STYLE_ARABIC
+            return None, DateStyle.CHINESE
+    return None, DateStyle.ARABIC
 
 
 class SheetReader:

@@ -9,38 +9,35 @@ an imported file states, kept only so that the checks can compare them with the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from perfdesk.model.money import Money
+from perfdesk.model.vocabulary import (
+    DEFAULT_EXEC_RATE_WEIGHT,
+    DEFAULT_LABELS,
+    DEFAULT_LEVEL1,
+    EXEC_RATE,
+    AdjustmentKind,
+    Band,
+    DateStyle,
+    Direction,
+    EqualMiss,
+    FundingScope,
+    NarrativePart,
+    ReverseFormula,
+    Scope,
+)
 
-# 一级指标 → 二级指标 vocabulary (DOMAIN.md §3).
-LEVEL2_BY_LEVEL1: dict[str, tuple[str, ...]] = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标",),
-}
-EXEC_RATE_KEY = "预算执行率"
-
-# Qualitative bands (DOMAIN.md §4), stored by these names.
-BAND_MET = "达成"
-BAND_PARTIAL = "部分达成"
-BAND_MISSED = "未达成"
-BANDS = (BAND_MET, BAND_PARTIAL, BAND_MISSED)
-
-DATE_STYLE_ARABIC = "arabic"  # GB/T 9704-2012: 2024年3月15日
-DATE_STYLE_CHINESE = "chinese"  # 1999 style: 二〇二四年三月十五日
+DEFAULT_TEMPLATE = "standard"  # id of the bundled 标准版 (templates/standard.docx)
 
 
 def default_weights() -> dict[str, Decimal]:
-    """National default weights (财预〔2020〕10号); a template may override them."""
-    return {
-        "产出指标": Decimal(50),
-        "效益指标": Decimal(30),
-        "满意度指标": Decimal(10),
-        EXEC_RATE_KEY: Decimal(10),
-    }
+    """National default weights by 一级指标 id (财预〔2020〕10号); a template may override them."""
+    return {**{lv.id: Decimal(lv.weight) for lv in DEFAULT_LEVEL1},
+            EXEC_RATE: Decimal(DEFAULT_EXEC_RATE_WEIGHT)}
 
 
 @dataclass
@@ -115,8 +112,8 @@ class Adjustment:
 
     description: str = ""
     amount: Money = None  # positive; the direction is ``kind``
-    kind: str = "追加"  # "追加" or "调减"
-    scope: str = "basic"  # "basic" (基本支出) or "project" (项目支出)
+    kind: AdjustmentKind = AdjustmentKind.ADD
+    scope: Scope = Scope.BASIC
 
 
 @dataclass
@@ -142,7 +139,8 @@ class Indicator:
     weight: Decimal | None = None  # 分值
     score: Decimal | None = None  # 自评得分 (the user's; the suggestion is computed)
     deviation: str = ""  # 偏差原因分析及改进措施
-    band: str = ""  # qualitative band: "" or one of BANDS
+    band: Band | None = None  # qualitative rows: the 达成程度 chosen
+    direction: Direction | None = None  # quantitative rows: set by the user; None = inferred
 
 
 @dataclass
@@ -197,13 +195,48 @@ class DeclaredTotals:
 
 
 @dataclass
+class FigureSource:
+    """Where an imported figure came from (a 决算/预算 table of the unit), kept with it."""
+
+    file: str = ""  # the file's name as imported
+    sheet: str = ""
+    cell: str = ""  # e.g. "D12"
+    row_label: str = ""  # the row and column labels the reader matched
+    column_label: str = ""
+    raw: str = ""  # the cell's exact value as read (before 元 → 万元 and rounding)
+    unit: str = ""  # "元" or "万元", as the table stated
+    scope: FundingScope = FundingScope.ALL
+    value: Money = None  # what was filled in; a different field value means edited since
+    digest: str = ""  # sha256 of the source file when read, to notice a changed file
+
+
+@dataclass
 class ScoringSettings:
-    weights: dict[str, Decimal] = field(default_factory=default_weights)
-    # 反向 (≤) miss: "linear" = 分值 × (1 − (B − A) ÷ A), 0 from 2A (一体化系统);
-    # "ratio" = 分值 × A ÷ B (older central form).
-    reverse_formula: str = "linear"
-    # = target missed: "proportional" scores by the direction of the miss; "zero" gives 0.
-    equal_miss: str = "proportional"
+    weights: dict[str, Decimal] = field(default_factory=default_weights)  # by 一级指标 id
+    # Labels of 一级指标 ids outside the default vocabulary (a province's 投入指标 …).
+    level1_labels: dict[str, str] = field(default_factory=dict)
+    reverse_formula: ReverseFormula = ReverseFormula.LINEAR  # how a 反向 miss is scored
+    equal_miss: EqualMiss = EqualMiss.PROPORTIONAL  # how an 等于 miss is scored
+
+    def label(self, level1: str) -> str:
+        """The Chinese name of a 一级指标 id ('output' → '产出指标')."""
+        return DEFAULT_LABELS.get(level1) or self.level1_labels.get(level1) or level1
+
+    def level1_of(self, text: str) -> str | None:
+        """The id of the 一级指标 a row names ('产出指标(50分)' → 'output'), or None."""
+        bare = bare_label(text)
+        for key, label in (*DEFAULT_LABELS.items(), *self.level1_labels.items()):
+            if bare_label(label) == bare:
+                return key
+        return None
+
+
+_DECORATION = re.compile(r"[（(][^)）]*[)）]|\s")
+
+
+def bare_label(text: str) -> str:
+    """'产出指标(50 分)' -> '产出指标': a label without its weight or spaces."""
+    return _DECORATION.sub("", text)
 
 
 @dataclass
@@ -211,8 +244,8 @@ class Report:
     year: int | None = None
     unit_name: str = ""
     supervisor: str = ""  # 主管部门
-    template: str = "标准版"
-    date_style: str = DATE_STYLE_ARABIC
+    template: str = DEFAULT_TEMPLATE  # a template id (bundled or the user's)
+    date_style: DateStyle = DateStyle.ARABIC
     signature_date: date | None = None
 
     duties: list[str] = field(default_factory=list)
@@ -243,4 +276,7 @@ class Report:
     extra_measures: list[str] = field(default_factory=list)
     result_use: str = ""  # 九 自评结果拟应用和公开情况
     other_notes: str = ""  # 十 其他需要说明的情况
+    stated_none: list[NarrativePart] = field(default_factory=list)  # sections the user chose 无 for
     scoring: ScoringSettings = field(default_factory=ScoringSettings)
+    # Imported figures' sources, by field address (perfdesk.model.paths text).
+    sources: dict[str, FigureSource] = field(default_factory=dict)

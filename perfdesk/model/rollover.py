@@ -19,9 +19,10 @@ _COUNTS_PEOPLE = re.compile(r"[0-9０-９]+\s*(?:人|名)")
 
 
 def _clear_indicator(ind: Indicator) -> Indicator:
-    # Targets and weights usually carry over; what happened does not.
+    # Targets, weights and the direction the user set usually carry over; what happened does not.
     return Indicator(
-        level1=ind.level1, level2=ind.level2, name=ind.name, target=ind.target, weight=ind.weight
+        level1=ind.level1, level2=ind.level2, name=ind.name, target=ind.target, weight=ind.weight,
+        direction=ind.direction,
     )
 
 
@@ -69,4 +70,6 @@ def next_year(last: Report) -> Report:
     r.problems = []
     r.extra_measures = []
     r.other_notes = ""
+    r.stated_none = []  # "无 问题" is said of a year, not carried into the next
+    r.sources = {}  # this year's figures come from this year's tables
     return r

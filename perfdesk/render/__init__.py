@@ -13,10 +13,9 @@ from pathlib import Path
 
 from perfdesk.checks import check
 from perfdesk.checks.finding import ERROR, Finding
-from perfdesk.model.report import Report
+from perfdesk.model.report import DEFAULT_TEMPLATE, Report
 from perfdesk.render.output import OutputError, safe_filename
 
-DEFAULT_TEMPLATE = "标准版"
 DRAFT_MARK = "（草稿）"
 
 Progress = Callable[[int, str], None]  # percent done, what is happening (Chinese)
@@ -57,18 +56,27 @@ def render_all(
     out = Path(out_dir)
     if findings is None:
         step(5, "正在审核…")
-        findings = check(report)
+        from perfdesk.render.templates import traits_of
+
+        findings = check(report, traits_of)
     errors = [f for f in findings if f.severity == ERROR]
     result = RenderResult(draft=bool(errors), reasons=[f.message for f in errors])
     stem = base_name(report) + (DRAFT_MARK if result.draft else "")
 
     if word:
+        from perfdesk.render.templates import TemplateError, find_template
         from perfdesk.render.word import render_word
 
+        chosen = template or report.template or DEFAULT_TEMPLATE
+        if template is None:  # the report's own choice: one this machine lacks falls back
+            try:
+                find_template(chosen)
+            except TemplateError:
+                result.notes.append(f"报告选用的模板“{chosen}”在本机未安装，已改用标准版生成。")
+                chosen = DEFAULT_TEMPLATE
         step(20, "正在生成 Word 报告…")
         docx = out / f"{stem}.docx"
-        render_word(report, docx, template=template or report.template or DEFAULT_TEMPLATE,
-                    draft=result.draft)
+        render_word(report, docx, template=chosen, draft=result.draft)
         result.files.append(docx)
     if excel:
         from perfdesk.render.excel import render_separate, render_workbook

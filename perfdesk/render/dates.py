@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from perfdesk.model.report import DATE_STYLE_CHINESE
+from perfdesk.model.vocabulary import DateStyle
 
 ZERO = "\u3007"  # 〇
 _DIGITS = (ZERO, "一", "二", "三", "四", "五", "六", "七", "八", "九")
@@ -31,11 +31,11 @@ def small_number_chinese(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-def format_date(value: date | None, style: str = "arabic", blank: str = "") -> str:
+def format_date(value: date | None, style: DateStyle = DateStyle.ARABIC, blank: str = "") -> str:
     """The date as the 落款 prints it; ``blank`` when no date was entered."""
     if value is None:
         return blank
-    if style == DATE_STYLE_CHINESE:
+    if style == DateStyle.CHINESE:
         return (
             f"{year_chinese(value.year)}年{small_number_chinese(value.month)}月"
             f"{small_number_chinese(value.day)}日"

@@ -27,8 +27,8 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.model.money import HUNDRED, q2
-from perfdesk.model.report import DATE_STYLE_ARABIC
+from perfdesk.model.numbers import percent_value
+from perfdesk.model.vocabulary import DateStyle
 from perfdesk.render.dates import format_date
 
 FONT_TABLE = "宋体"
@@ -83,20 +83,7 @@ def text_units(text: str) -> float:
     return units
 
 
-def percent_value(fraction: Decimal | None) -> Decimal | None:
-    """A rate as stored: rounded like the Word report (``q2`` of the percentage, half up),
-    so that '0.00%' shows exactly what the cell holds and what the report prints."""
-    if fraction is None:
-        return None
-    return q2(fraction * HUNDRED).scaleb(-2)  # 12.345% → 12.35 → 0.1235
-
-
-def money_value(value: Decimal | None) -> Decimal | None:
-    """Money keeps the precision it was typed with (R-B10 sees extra decimals on import)."""
-    return value
-
-
-def fmt_date(d: date | None, style: str = DATE_STYLE_ARABIC) -> str:
+def fmt_date(d: date | None, style: DateStyle = DateStyle.ARABIC) -> str:
     """填报日期 in the report's date style, exactly as the Word 落款 writes it."""
     return format_date(d, style, blank=BLANK_DATE)
 
@@ -179,7 +166,7 @@ class Grid:
 
     def money(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
               rows: int = 1) -> None:
-        self.number(row, col, money_value(value), MONEY_FORMAT, span=span, rows=rows)
+        self.number(row, col, value, MONEY_FORMAT, span=span, rows=rows)  # as typed: R-B10 sees extra decimals on import
 
     def percent(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
                 rows: int = 1) -> None:
@@ -231,7 +218,7 @@ class Grid:
         return row + 1
 
     def signature_line(self, row: int, when: date | None,
-                       style: str = DATE_STYLE_ARABIC) -> int:
+                       style: DateStyle = DateStyle.ARABIC) -> int:
         """'填报人：… 联系电话：… 填报日期：…' under the table, for hand completion."""
         third = self.ncols // 3
         self.text(row, 1, "填报人：", span=third, align="left", border=False)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import Decimal
 
-from perfdesk.checks.scoring import ScoreSummary
+from perfdesk.model.figures import ScoreSummary
 from perfdesk.model.forms import BUDGET_HEADERS, INDICATOR_HEADERS
-from perfdesk.model.report import Amounts, Indicator, Report
+from perfdesk.model.numbers import fmt_points
+from perfdesk.model.report import Amounts, Indicator, Report, ScoringSettings
 from perfdesk.render.xlsx_style import Grid, text_units
 
 WIDTHS = [9.0, 12.0, 12.0, 24.0, 13.0, 13.0, 7.0, 8.0, 18.0]
@@ -23,15 +23,12 @@ ACHIEVEMENT_PREFIX = "{n}、"
 MAX_LINES_PER_ROW = 26  # a row cannot be taller than 409 pt; split longer goal lists
 
 
-def fmt_weight(weight: Decimal) -> str:
-    """50 → '50', 7.5 → '7.5' (no exponent, no trailing zeros)."""
-    text = format(weight, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def level1_label(level1: str, weights: dict[str, Decimal]) -> str:
-    w = weights.get(level1)
-    return f"{level1}({fmt_weight(w)}分)" if w is not None and level1 else level1
+def level1_label(level1: str, scoring: ScoringSettings) -> str:
+    """The 一级 cell: '产出指标(50分)' — the row's name with its template weight."""
+    key = scoring.level1_of(level1)
+    # only a bare name gets the weight: '产出指标(50分)' as typed stays as it is
+    w = scoring.weights.get(key) if key is not None and scoring.label(key) == level1 else None
+    return f"{level1}({fmt_points(w)}分)" if w is not None and level1 else level1
 
 
 def budget_header(g: Grid, row: int) -> None:
@@ -90,7 +87,7 @@ def _runs(values: list[str]) -> list[tuple[int, int]]:
 
 
 def indicator_table(g: Grid, row: int, indicators: Sequence[Indicator],
-                    weights: dict[str, Decimal]) -> tuple[int, int]:
+                    scoring: ScoringSettings) -> tuple[int, int]:
     """绩效指标 header and rows, 一级/二级 merged over their runs; returns (header, next row)."""
     header = row
     rows = list(indicators) or [Indicator()]  # the paper form keeps one blank row
@@ -99,7 +96,7 @@ def indicator_table(g: Grid, row: int, indicators: Sequence[Indicator],
         g.text(row, 2 + i, h, bold=True)
     first = row + 1
     for start, n in _runs([i.level1 for i in rows]):
-        g.text(first + start, 2, level1_label(rows[start].level1, weights), rows=n)
+        g.text(first + start, 2, level1_label(rows[start].level1, scoring), rows=n)
         keys = [i.level2 for i in rows[start:start + n]]
         for s2, n2 in _runs(keys):
             g.text(first + start + s2, 3, keys[s2], rows=n2)
@@ -129,7 +126,7 @@ def performance_tail(g: Grid, row: int, report: Report, goals: Sequence[str],
     """What 附件2 and 附件3 share below the money block: goals, indicators, 总分, signature,
     and the print setup that repeats the indicator header on every page."""
     row = goals_block(g, row, goals, achievements)
-    header, row = indicator_table(g, row, indicators, report.scoring.weights)
+    header, row = indicator_table(g, row, indicators, report.scoring)
     row = total_row(g, row, s)
     row = g.signature_line(row + 1, report.signature_date, report.date_style)
     g.page_setup(portrait=True, title_rows=(header, header), draft=draft, last_row=row - 1)

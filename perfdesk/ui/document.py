@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.model import Report, paths
+from perfdesk.model.figures import Figures
 
 if TYPE_CHECKING:
     from perfdesk.checks import Checker, Finding
@@ -86,6 +87,8 @@ class DocumentController(QObject):
         self._checked: list[Finding] = []
         self.refused: dict[str, str] = {}  # field path -> why its text was refused
         self._checker: Checker | None = None  # incremental: an edit re-runs only what it affects
+        self.revision = 0  # +1 for every change of the report (edit, undo, redo, load)
+        self._figures: tuple[int, Figures] | None = None
         # With defer_checks the first check waits for run_pending_checks() (the window calls it
         # once it is on screen) or for the first edit, whichever comes first.
         self.checks_pending = defer_checks
@@ -94,6 +97,13 @@ class DocumentController(QObject):
     # --- reading -------------------------------------------------------------------------
     def get(self, path: str) -> Any:
         return paths.get(self.report, path)
+
+    @property
+    def figures(self) -> Figures:
+        """Every total, rate and score of the report as it is now (derived once per revision)."""
+        if self._figures is None or self._figures[0] != self.revision:
+            self._figures = (self.revision, Figures.of(self.report))
+        return self._figures[1]
 
     @property
     def dirty(self) -> bool:
@@ -145,6 +155,7 @@ class DocumentController(QObject):
     # --- whole document --------------------------------------------------------------------
     def load(self, report: Report, file_path: Path | None, *, dirty: bool = False) -> None:
         self.report = report
+        self.revision += 1
         self.file_path = file_path
         self.refused.clear()
         self.undo_stack.clear()
@@ -193,11 +204,13 @@ class DocumentController(QObject):
 
     def _apply(self, path: str, value: Any) -> None:
         paths.set(self.report, path, copy.deepcopy(value))
+        self.revision += 1
         self._recheck(path)
         self.changed.emit(path)
 
     def _apply_list(self, list_path: str, items: list[Any]) -> None:
         paths.set(self.report, list_path, items)
+        self.revision += 1
         self._recheck(list_path)
         self.structure_changed.emit(list_path)
 
@@ -216,12 +229,14 @@ class DocumentController(QObject):
         from perfdesk.checks import Checker  # the engine loads after the first frame
 
         if self._checker is None:
-            self._checker, path = Checker(), None
+            from perfdesk.render.templates import traits_of
+
+            self._checker, path = Checker(traits_of), None
         try:
             if path is None:
-                self._checked = self._checker.check(self.report)
+                self._checked = self._checker.check(self.report, self.figures)
             else:
-                self._checked = self._checker.recheck(self.report, path)
+                self._checked = self._checker.recheck(self.report, path, self.figures)
         except Exception as exc:  # the engine itself failed (a rule's failure is R-U02 already)
             log.exception("checking the report failed")
             self._checker = None  # start afresh on the next edit

@@ -24,7 +24,6 @@ from perfdesk.ui.step_list import (
     ERROR,
     INFO,
     NEUTRAL,
-    SEVERITY_LABELS,
     WARN,
     WARNING,
     state_icon,
@@ -108,7 +107,7 @@ class FindingsPanel(QWidget):
                 group.setFont(col, font)
             self.tree.addTopLevelItem(group)
             for f in items:
-                child = QTreeWidgetItem([SEVERITY_LABELS.get(f.severity, f.severity), f.rule,
+                child = QTreeWidgetItem([f.severity.label, f.rule,
                                          f.message])
                 state = _SEVERITY_STATE.get(f.severity, NEUTRAL)
                 child.setIcon(0, state_icon(state))

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from perfdesk import config
 from perfdesk.config import Setting
 from perfdesk.io import EXTENSION
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.resources import demo_report_path, resource_path
 from perfdesk.ui import autosave, dialogs, settings
 from perfdesk.ui.document import DocumentController
@@ -256,9 +256,7 @@ class MainWindow(QMainWindow):
             for label in (self.exec_label, self.score_label, self.grade_label, self.count_label):
                 label.setText("审核中…" if label is self.count_label else "")
             return
-        from perfdesk.checks.scoring import summary
-
-        s = summary(self.doc.report)
+        s = self.doc.figures.score
         self.exec_label.setText(f"执行率：{fmt_percent(s.exec_rate, '—')}")
         self.score_label.setText(f"总分：{'—' if s.total is None else s.total}")
         why = f"总分和等级暂无法计算：{s.missing}" if s.total is None and s.missing else ""

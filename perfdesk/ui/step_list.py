@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.model.vocabulary import Severity
 from perfdesk.ui.pages import STEPS, page_for_path
 
 if TYPE_CHECKING:
@@ -25,10 +26,8 @@ if TYPE_CHECKING:
 
     from perfdesk.checks import Finding
 
-# Severities as perfdesk.checks.finding names them (not imported: the check engine loads
-# after the window is on screen).
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+# The model's vocabulary, not perfdesk.checks: the check engine loads after the first frame.
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 OK, WARN, ERR, NEUTRAL = "ok", "warning", "error", "neutral"
 COLOURS = {OK: "#2e7d32", WARN: "#b26a00", ERR: "#c62828", NEUTRAL: "#607d8b"}

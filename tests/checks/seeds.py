@@ -21,6 +21,7 @@ from perfdesk.model.report import (
     Project,
     Report,
 )
+from perfdesk.model.vocabulary import AdjustmentKind, DateStyle, Scope
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
@@ -42,7 +43,7 @@ def row(level1: str, level2: str, name: str, target: str, actual: str, weight: s
 def seed_000() -> Report:
     """怀化 经开区分局 2021: short budget section, 三公 budget vs actual."""
     r = Report(year=2021, unit_name="怀化市工商行政管理局经济开发区分局",
-               supervisor="怀化市市场监督管理局", template="旧版（七部分）")
+               supervisor="怀化市市场监督管理局", template="seven_part")
     r.duties = ["主管经开区市场监督管理和行政执法工作。"]
     r.staffing.authorized, r.staffing.actual = 56, 43
     r.basic.personnel = amounts(actual="459.96")
@@ -97,7 +98,7 @@ _LIUYANG_ADDITIONS = (
 def seed_001() -> Report:
     """浏阳市局 2020: everything reconciles (DOMAIN.md §5's worked example)."""
     r = Report(year=2020, unit_name="浏阳市市场监督管理局", supervisor="浏阳市人民政府",
-               template="旧版（七部分）", date_style="chinese", signature_date=date(2021, 4, 28))
+               template="seven_part", date_style=DateStyle.CHINESE, signature_date=date(2021, 4, 28))
     r.duties = ["负责市场综合监督管理。", "负责市场主体统一登记注册。", "负责知识产权工作。"]
     r.staffing.actual = 293
     r.income.general_budget = d("9759.05")
@@ -108,7 +109,7 @@ def seed_001() -> Report:
     r.basic.public = amounts(actual="573.30")
     r.projects = [Project(name=n, amounts=amounts(initial=a, annual=a, actual=a)) for n, a in _LIUYANG_PROJECTS]
     r.projects += [Project(name=n, amounts=amounts(annual=a, actual=a)) for n, a in _LIUYANG_ADDITIONS]
-    r.adjustments = [Adjustment(n, d(a), "追加", "project") for n, a in _LIUYANG_ADDITIONS]
+    r.adjustments = [Adjustment(n, d(a), AdjustmentKind.ADD, Scope.PROJECT) for n, a in _LIUYANG_ADDITIONS]
     r.declared.basic = amounts(actual="5346.44")
     r.declared.projects = amounts(initial="761.36", annual="4460.52", actual="4460.52")
     r.declared.overall = amounts(actual="9806.96")
@@ -130,13 +131,13 @@ def seed_001() -> Report:
 def seed_002_budget() -> Report:
     """湘潭 高新分局 2023, budget block: +26.32 and −5.10 on 522.30 do not give 541.71."""
     r = Report(year=2023, unit_name="湘潭市市场监督管理局高新技术产业开发区分局",
-               supervisor="湘潭市市场监督管理局", template="表格式")
+               supervisor="湘潭市市场监督管理局", template="table_form")
     r.duties = ["负责辖区市场监督管理。"]
     r.declared.basic = amounts(initial="522.30", annual="541.71", actual="541.71")
     r.declared.projects = amounts(initial="0", annual="0", actual="0")
     r.adjustments = [
-        Adjustment("调增指标2022年度绩效考核奖金", d("26.32"), "追加", "basic"),
-        Adjustment("退休人员调减工资调标", d("5.10"), "调减", "basic"),
+        Adjustment("调增指标2022年度绩效考核奖金", d("26.32"), AdjustmentKind.ADD, Scope.BASIC),
+        Adjustment("退休人员调减工资调标", d("5.10"), AdjustmentKind.CUT, Scope.BASIC),
     ]
     r.declared.three_public = amounts(initial="9.6", actual="8.7")
     r.problems = [Problem("基本支出部分公用经费科目预算安排较少，实际支出与预算有差异。",
@@ -147,7 +148,7 @@ def seed_002_budget() -> Report:
 def seed_003() -> Report:
     """石鼓区局 2023: 基本支出 1909.85 ≠ 人员经费 1657 + 公用经费 2582.85."""
     r = Report(year=2023, unit_name="衡阳市石鼓区市场监督管理局", supervisor="衡阳市石鼓区人民政府",
-               template="简版（六部分）")
+               template="six_part")
     r.duties = ["负责全区市场综合监督管理。", "负责全区市场主体统一登记注册。"]
     r.staffing.authorized, r.staffing.actual = 109, 76
     r.basic.personnel = amounts(actual="1657")
@@ -250,7 +251,7 @@ def _annex3_3_rows() -> list[Indicator]:
 
 def seed_004() -> Report:
     """岳阳楼区局 2023: the full set (附件1, 附件2, 附件3-1 … 3-3)."""
-    r = Report(year=2023, unit_name=_YUEYANG, supervisor="", template="标准版")
+    r = Report(year=2023, unit_name=_YUEYANG, supervisor="", template="standard")
     r.duties = ["负责市场综合监督管理，规范和维护市场秩序。", "负责市场主体统一登记注册。",
                 "负责食品安全监督管理。"]
     r.staffing.authorized, r.staffing.actual = 301, 263

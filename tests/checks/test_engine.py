@@ -15,7 +15,8 @@ from perfdesk.checks.catalogue import RULES
 from perfdesk.cli import main
 from perfdesk.io import load_report
 from perfdesk.model import paths
-from perfdesk.model.report import BAND_PARTIAL, Indicator, Problem, Report
+from perfdesk.model.report import Indicator, Problem, Report
+from perfdesk.model.vocabulary import SATISFACTION, Band
 from perfdesk.resources import demo_report_path
 
 D = Decimal
@@ -48,7 +49,7 @@ FIELD_EDITS: list[tuple[str, list[object]]] = [
     ("projects[1].indicators[0].target", ["", "≥100件", "按要求"]),
     ("indicators[0].actual", ["3426户", "6000户", "3426件", "", "完成"]),
     ("indicators[4].score", [D("4.96"), D("5"), D("4")]),
-    ("indicators[8].band", ["", BAND_PARTIAL, "达成"]),
+    ("indicators[8].band", [None, Band.PARTIAL, Band.MET]),
     ("indicators[3].name", ["……", "受理消费投诉举报件数"]),
     ("indicators[1].level2", ["质量指标", "经济效益指标"]),
     ("problems[0].text", ["", "知识产权与质量提升专项执行率为86.50%。", "其他问题"]),
@@ -56,7 +57,7 @@ FIELD_EDITS: list[tuple[str, list[object]]] = [
     ("sections[0].title", ["（一）2022年度工作", "（一）营商环境"]),
     ("scoring.reverse_formula", ["linear", "ratio"]),
     ("scoring.equal_miss", ["proportional", "zero"]),
-    ("template", ["标准版", "旧版（七部分）"]),
+    ("template", ["standard", "seven_part"]),
 ]
 
 
@@ -77,7 +78,7 @@ def _list_edit(report: Report, kind: int) -> str:
     if kind == 4:
         report.problems.append(Problem("新的问题", ""))
         return "problems"
-    report.scoring.weights["满意度指标"] = report.scoring.weights["满意度指标"] + 1
+    report.scoring.weights[SATISFACTION] = report.scoring.weights[SATISFACTION] + 1
     return "scoring.weights"
 
 

@@ -15,7 +15,8 @@ import pytest
 
 from perfdesk.checks import check
 from perfdesk.checks.catalogue import RULES
-from perfdesk.model.report import BAND_PARTIAL, Report
+from perfdesk.model.report import Report
+from perfdesk.model.vocabulary import BENEFIT, OUTPUT, SATISFACTION, Band, ReverseFormula
 
 D = Decimal
 Edit = Callable[[Report], None]
@@ -64,12 +65,12 @@ def _adjustment_moved(r: Report) -> None:
 
 
 def _weights_off(r: Report) -> None:
-    r.scoring.weights["满意度指标"] = D(20)
+    r.scoring.weights[SATISFACTION] = D(20)
 
 
 def _weights_moved(r: Report) -> None:
     """Template 60/20/10+10 and tables rescaled to it: consistent, so no R-I01."""
-    r.scoring.weights["产出指标"], r.scoring.weights["效益指标"] = D(60), D(20)
+    r.scoring.weights[OUTPUT], r.scoring.weights[BENEFIT] = D(60), D(20)
     for table in [r.indicators, *(p.indicators for p in r.projects)]:
         for ind in table:
             factor = {"产出指标": D(60) / D(50), "效益指标": D(20) / D(30)}.get(ind.level1, D(1))
@@ -163,9 +164,9 @@ CASES: list[tuple[str, Edit, Edit]] = [
     ("R-I09", _set(**{"indicators[7].actual": "按时受理"}), _set(**{"indicators[7].actual": "6个工作日",
                                                                   "indicators[7].score": D("4.29"),
                                                                   "indicators[7].deviation": "人手不足"})),
-    ("R-I10", _set(**{"indicators[8].band": ""}), _set(**{"indicators[0].band": ""})),
-    ("R-I10", _set(**{"indicators[8].band": BAND_PARTIAL}),
-     _set(**{"indicators[8].band": BAND_PARTIAL, "indicators[8].score": D("3.99"),
+    ("R-I10", _set(**{"indicators[8].band": None}), _set(**{"indicators[0].band": None})),
+    ("R-I10", _set(**{"indicators[8].band": Band.PARTIAL}),
+     _set(**{"indicators[8].band": Band.PARTIAL, "indicators[8].score": D("3.99"),
              "indicators[8].deviation": "个别案件公示滞后"})),
     ("R-I12", _set(**{"indicators[8].actual": "未按时公示"}),
      _set(**{"indicators[8].actual": "已按规定时限公示"})),
@@ -227,9 +228,9 @@ def test_reverse_formula_setting_changes_the_suggestion(demo):
     row.actual, row.score, row.deviation = "10个工作日", D(0), "人手不足"
     linear = [f for f in check(demo) if f.rule == "R-I05"]
     assert "建议得分 2.86 分" in linear[0].message
-    demo.scoring.reverse_formula = "ratio"
+    demo.scoring.reverse_formula = ReverseFormula.RATIO
     ratio = [f for f in check(demo) if f.rule == "R-I05"]
-    assert "建议得分 3.5 分" in ratio[0].message
+    assert "建议得分 3.50 分" in ratio[0].message
 
 
 def test_low_execution_of_the_whole_report_needs_an_explanation(demo):
@@ -239,11 +240,30 @@ def test_low_execution_of_the_whole_report_needs_an_explanation(demo):
     assert "低于 90%" in f.message
 
 
-def test_project_tables_are_required_only_by_templates_that_print_them(demo):
+def test_project_tables_are_required_only_by_templates_that_print_them(demo, tmp_path,
+                                                                      monkeypatch):
+    """What a template prints is declared in its JSON (``traits``), not known to the checks."""
+    import json
+    import shutil
+
+    from perfdesk.render.templates import traits_of
+    from perfdesk.resources import template_dir
+
     demo.projects[0].indicators = []
-    assert any(f.path == "projects[0].indicators" for f in check(demo) if f.rule == "R-I08")
-    demo.template = "旧版（七部分）"
-    assert not [f for f in check(demo) if f.rule == "R-I08"]
+    assert any(f.path == "projects[0].indicators"
+               for f in check(demo, traits_of) if f.rule == "R-I08")
+    demo.template = "seven_part"
+    assert not [f for f in check(demo, traits_of) if f.rule == "R-I08"]
+    # a user template that prints no 附件3 says so in its JSON
+    shutil.copy(template_dir() / "standard.docx", tmp_path / "county.docx")
+    (tmp_path / "county.json").write_text(json.dumps(
+        {"name": "本县版", "traits": {"project_tables": False}}), encoding="utf-8")
+    monkeypatch.setenv("PERFDESK_TEMPLATES_DIR", str(tmp_path))
+    demo.template = "county"
+    assert not [f for f in check(demo, traits_of) if f.rule == "R-I08"]
+    (tmp_path / "county.json").write_text(json.dumps({"name": "本县版"}), encoding="utf-8")
+    (tmp_path / "other.docx").write_bytes((tmp_path / "county.docx").read_bytes())  # folder changed
+    assert [f for f in check(demo, traits_of) if f.rule == "R-I08"]
 
 
 def test_low_project_execution_is_explained_by_the_name_without_its_suffix(demo):

@@ -9,33 +9,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfdesk.checks import targets
-from perfdesk.checks.scoring import (
-    band_top,
-    exec_rate_score,
-    grade,
-    in_band,
-    level1_totals,
-    overall_amounts,
-    project_summary,
-    suggest,
-    summary,
-)
+from perfdesk.checks.scoring import band_top, in_band, suggest
+from perfdesk.model.figures import Figures, exec_rate_score, grade, level1_totals
 from perfdesk.model.report import (
-    BAND_MET,
-    BAND_MISSED,
-    BAND_PARTIAL,
     Amounts,
     Indicator,
     Report,
     ScoringSettings,
 )
+from perfdesk.model.vocabulary import Band
 
 D = Decimal
 LINEAR = ScoringSettings()
 RATIO = ScoringSettings(reverse_formula="ratio")
 
 
-def row(target: str, actual: str, weight: str = "10", band: str = "") -> Indicator:
+def row(target: str, actual: str, weight: str = "10", band: Band | None = None) -> Indicator:
     return Indicator("产出指标", "数量指标", "指标", target, actual, D(weight), None, "", band)
 
 
@@ -112,32 +101,32 @@ def test_no_suggestion_when_the_data_cannot_say(target, actual, reason_part):
 
 
 def test_qualitative_rows_get_the_top_of_their_band():
-    assert suggest(row("不断加强", "不断加强", band=BAND_MET), LINEAR).score == D("10.00")
-    assert suggest(row("不断加强", "有所加强", band=BAND_PARTIAL), LINEAR).score == D("7.99")
-    assert suggest(row("不断加强", "较差", band=BAND_MISSED), LINEAR).score == D("5.99")
+    assert suggest(row("不断加强", "不断加强", band=Band.MET), LINEAR).score == D("10.00")
+    assert suggest(row("不断加强", "有所加强", band=Band.PARTIAL), LINEAR).score == D("7.99")
+    assert suggest(row("不断加强", "较差", band=Band.MISSED), LINEAR).score == D("5.99")
 
 
 def test_qualitative_band_suggested_from_plain_achieved_wording():
     s = suggest(row("按要求及时公开", "按要求及时公开"), LINEAR)
-    assert (s.band, s.score, s.met) == (BAND_MET, D("10.00"), True)
+    assert (s.band, s.score, s.met) == (Band.MET, D("10.00"), True)
     s = suggest(row("按期完成", "未完成"), LINEAR)
-    assert (s.band, s.met) == (BAND_MISSED, False)
+    assert (s.band, s.met) == (Band.MISSED, False)
     s = suggest(row("不断加强", "效果一般"), LINEAR)
-    assert (s.band, s.score) == ("", None)
+    assert (s.band, s.score) == (None, None)
 
 
 def test_band_membership_is_half_open_except_the_top():
     w = D(5)
-    assert in_band(D(5), w, BAND_MET) and in_band(D(4), w, BAND_MET)
-    assert not in_band(D("3.99"), w, BAND_MET)
-    assert in_band(D(3), w, BAND_PARTIAL) and not in_band(D(4), w, BAND_PARTIAL)
-    assert in_band(D(0), w, BAND_MISSED) and not in_band(D(3), w, BAND_MISSED)
-    for band in (BAND_MET, BAND_PARTIAL, BAND_MISSED):
+    assert in_band(D(5), w, Band.MET) and in_band(D(4), w, Band.MET)
+    assert not in_band(D("3.99"), w, Band.MET)
+    assert in_band(D(3), w, Band.PARTIAL) and not in_band(D(4), w, Band.PARTIAL)
+    assert in_band(D(0), w, Band.MISSED) and not in_band(D(3), w, Band.MISSED)
+    for band in (Band.MET, Band.PARTIAL, Band.MISSED):
         assert in_band(band_top(w, band), w, band)
 
 
 def test_summary_of_demo_and_per_level1_totals(demo):
-    s = summary(demo)
+    s = Figures.of(demo).score
     assert s.total == s.exec_score + s.indicator_score
     assert s.grade == "优"
     totals = level1_totals(demo.indicators)
@@ -150,16 +139,16 @@ def test_rate_is_not_computed_from_half_a_total():
     r.basic.personnel = Amounts(actual=D(100))
     r.basic.public = Amounts(actual=D(20))
     r.projects = []
-    assert overall_amounts(r).annual is None
-    assert summary(r).total is None
+    assert Figures.of(r).overall.annual is None
+    assert Figures.of(r).score.total is None
     r.basic.personnel.annual, r.basic.public.annual = D(100), D(30)
-    assert overall_amounts(r).annual == D(130)
-    assert summary(r).exec_score == D("9.23")
+    assert Figures.of(r).overall.annual == D(130)
+    assert Figures.of(r).score.exec_score == D("9.23")
 
 
 def test_project_summary_uses_the_project_amounts(demo):
     p = demo.projects[2]
-    s = project_summary(demo, p)
+    s = Figures.of(demo).project_scores[demo.projects.index(p)]
     assert s.exec_score == D("8.65")  # 34.60 ÷ 40.00
 
 
@@ -188,7 +177,7 @@ def test_suggested_score_always_within_zero_and_weight(sign, a, b, unit, w, form
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=20), st.text(max_size=20), weights, st.sampled_from(["", BAND_MET, BAND_PARTIAL, BAND_MISSED]))
+@given(st.text(max_size=20), st.text(max_size=20), weights, st.sampled_from([None, *Band]))
 def test_any_text_scores_within_bounds_or_not_at_all(target, actual, w, band):
     s = suggest(row(target, actual, str(w), band), LINEAR)
     assert s.score is None or D(0) <= s.score <= w
@@ -197,29 +186,28 @@ def test_any_text_scores_within_bounds_or_not_at_all(target, actual, w, band):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False), min_size=1, max_size=40))
 def test_project_sums_are_exact_in_decimal(values):
-    from perfdesk.model import figures
     from perfdesk.model.report import Project
 
     r = Report(projects=[Project(amounts=Amounts(actual=v)) for v in values])
-    total = figures.projects_total(r).actual
+    total = Figures.of(r).projects_sum.actual
     assert total == sum(values, D(0))
     assert isinstance(total, Decimal)
 
 
 # --- band_to_fill: 补选档次 for qualitative rows without a band ---------------------------
-def _qual(actual: str, score: str | None, band: str = "", weight: str = "10") -> Indicator:
+def _qual(actual: str, score: str | None, band: Band | None = None, weight: str = "10") -> Indicator:
     return Indicator("效益指标", "社会效益指标", "指标", "有效提升", actual, D(weight),
                      None if score is None else D(score), "", band)
 
 
 @pytest.mark.parametrize(("ind", "band"), [
-    (_qual("有效提升", "10"), BAND_MET),  # the score says 达成
-    (_qual("有所提升", "7"), BAND_PARTIAL),  # 70% of 10
-    (_qual("有效提升", "5.99"), BAND_MISSED),  # the score wins over the wording
-    (_qual("达成年度指标", None), BAND_MET),  # no score: the wording
-    (_qual("", None), ""),  # nothing to go by
-    (_qual("有效提升", "7", band=BAND_MET), ""),  # already chosen: left to the user
-    (row("≥10件", "12件"), ""),  # quantitative
+    (_qual("有效提升", "10"), Band.MET),  # the score says 达成
+    (_qual("有所提升", "7"), Band.PARTIAL),  # 70% of 10
+    (_qual("有效提升", "5.99"), Band.MISSED),  # the score wins over the wording
+    (_qual("达成年度指标", None), Band.MET),  # no score: the wording
+    (_qual("", None), None),  # nothing to go by
+    (_qual("有效提升", "7", band=Band.MET), None),  # already chosen: left to the user
+    (row("≥10件", "12件"), None),  # quantitative
 ])
 def test_band_to_fill(ind, band):
     from perfdesk.checks.scoring import band_to_fill
@@ -235,7 +223,7 @@ def test_band_filled_from_a_score_always_contains_it(weight, share):
 
     score = (weight * share).quantize(D("0.01"))
     band = band_to_fill(_qual("有效提升", str(score), weight=str(weight)), LINEAR)
-    assert band in (BAND_MET, BAND_PARTIAL, BAND_MISSED)
+    assert band in (Band.MET, Band.PARTIAL, Band.MISSED)
     assert in_band(score, weight, band)  # so R-I10 is satisfied afterwards
 
 
@@ -246,13 +234,13 @@ def test_blank_indicator_scores_leave_total_and_grade_blank(demo):
     r = copy.deepcopy(demo)
     for i in r.indicators[:3]:
         i.score = None
-    s = summary(r)
+    s = Figures.of(r).score
     assert (s.total, s.grade, s.indicator_score) == (None, "", None)  # was 84.89, “良”
     assert s.exec_score == D("9.93")  # the rate part is still known
     assert s.unscored == (0, 1, 2)
     assert s.missing == "3项绩效指标的自评得分为空"
     r.indicators[0].weight = None  # a row without 分值 is not a scored row
-    assert summary(r).unscored == (1, 2)
+    assert Figures.of(r).score.unscored == (1, 2)
 
 
 def test_no_indicator_rows_means_no_total(demo):
@@ -260,12 +248,12 @@ def test_no_indicator_rows_means_no_total(demo):
 
     from tests.checks.seeds import SEEDS
 
-    s = summary(SEEDS["002_budget"]())
+    s = Figures.of(SEEDS["002_budget"]()).score
     assert (s.total, s.grade, s.exec_score) == (None, "", D("10.00"))  # was 10 and “差”
     assert s.missing == "未设置绩效指标"
     r = copy.deepcopy(demo)
     r.projects[0].indicators = []
-    ps = project_summary(r, r.projects[0])
+    ps = Figures.of(r).project_scores[r.projects.index(r.projects[0])]
     assert (ps.total, ps.grade, ps.missing) == (None, "", "未设置绩效指标")
 
 
@@ -274,9 +262,9 @@ def test_project_total_needs_every_project_score(demo):
 
     r = copy.deepcopy(demo)
     r.projects[0].indicators[1].score = None
-    s = project_summary(r, r.projects[0])
+    s = Figures.of(r).project_scores[r.projects.index(r.projects[0])]
     assert (s.total, s.grade, s.unscored) == (None, "", (1,))
-    assert project_summary(r, r.projects[1]).total is not None
+    assert Figures.of(r).project_scores[r.projects.index(r.projects[1])].total is not None
 
 
 def test_missing_names_both_reasons_when_both_parts_are_unknown(demo):
@@ -285,7 +273,7 @@ def test_missing_names_both_reasons_when_both_parts_are_unknown(demo):
     r = copy.deepcopy(demo)
     r.projects[1].amounts.annual = None
     r.indicators[4].score = None
-    assert summary(r).missing == "全年预算数为空、1项绩效指标的自评得分为空"
+    assert Figures.of(r).score.missing == "全年预算数为空、1项绩效指标的自评得分为空"
 
 
 def test_level1_subtotal_of_scores_is_blank_while_a_row_is_unscored(demo):
@@ -299,7 +287,7 @@ def test_level1_subtotal_of_scores_is_blank_while_a_row_is_unscored(demo):
 @given(st.lists(st.tuples(st.none() | st.integers(0, 10).map(D), st.none() | st.integers(0, 10).map(D)),
                 max_size=8))
 def test_indicator_score_is_known_iff_every_scored_row_has_a_score(rows):
-    from perfdesk.checks.scoring import indicator_score
+    from perfdesk.model.figures import indicator_score
 
     inds = [Indicator("产出指标", "数量指标", "x", "", "", w, sc) for w, sc in rows]
     value, unscored, why = indicator_score(inds)

@@ -186,7 +186,8 @@ def test_cli_unwrapped_os_error_is_still_chinese(tmp_path, capsys, monkeypatch):
 
 def test_older_version_is_migrated_on_open(monkeypatch):
     # Version 0 (hypothetical): the unit name was called "unit".
-    doc = _demo_doc()
+    doc = json.loads((Path(__file__).parents[1] / "data" / "v1_corpus" /
+                      "v1_original_demo.perfdesk").read_text(encoding="utf-8"))
     doc["version"] = 0
     doc["report"]["unit"] = doc["report"].pop("unit_name")
 

@@ -7,6 +7,7 @@ import types
 import typing
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -35,6 +36,8 @@ def for_type(tp: Any) -> st.SearchStrategy[Any]:
     if origin is dict:
         _, val = typing.get_args(tp)
         return st.dictionaries(TEXT, for_type(val), max_size=3)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return st.sampled_from(list(tp))
     if tp is Decimal:
         return MONEY | ODD_DECIMAL
     if tp is int:

@@ -8,14 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfdesk.model import Report, paths
+from perfdesk.model.vocabulary import OUTPUT
 
 
 def test_get_and_set_nested_values(demo: Report):
     assert paths.get(demo, "projects[1].amounts.actual") == Decimal("73.86")
     paths.set(demo, "projects[1].amounts.actual", Decimal("1.00"))
     assert demo.projects[1].amounts.actual == Decimal("1.00")
-    paths.set(demo, "scoring.weights.产出指标", Decimal(40))
-    assert demo.scoring.weights["产出指标"] == Decimal(40)
+    paths.set(demo, "scoring.weights.output", Decimal(40))
+    assert demo.scoring.weights[OUTPUT] == Decimal(40)
     assert paths.section_of("projects[2].indicators[0].score") == "projects"
 
 

@@ -16,11 +16,12 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from perfdesk.checks.scoring import overall_amounts, summary
 from perfdesk.io import load_report
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Adjustment, Amounts, Building, Indicator, Project, Report
 from perfdesk.model.rollover import next_year
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render.prose_text import cn_number
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
@@ -101,7 +102,7 @@ def _full_basic(initial: str, annual: str) -> Report:
 # ---------------------------------------------------------------- D1 execution
 def test_half_filled_basic_states_no_partial_total_or_rate(word_env, tmp_path):
     r = _half_filled_basic()
-    assert summary(r).exec_rate is None  # 附件2 and the score leave the rate blank
+    assert Figures.of(r).score.exec_rate is None  # 附件2 and the score leave the rate blank
     for name in TEMPLATES:
         text = full_text(_render(r, tmp_path, name))
         assert "300.00%" not in text and "预算执行率为" not in text, name
@@ -125,7 +126,7 @@ def test_seed001_no_rate_the_attachment_lacks(word_env, rendered):
 def test_rate_in_prose_is_the_scores_rate(rendered, reports, name):
     for key, r in reports.items():
         text = full_text(rendered[(key, name)])
-        rate = summary(r).exec_rate
+        rate = Figures.of(r).score.exec_rate
         if rate is None:
             assert "预算执行率为" not in text, key
         else:
@@ -136,22 +137,22 @@ def test_table_form_annual_budget_is_the_attachments_total(rendered, reports):
     for key, r in reports.items():
         table = rendered[(key, "表格式")].tables[0]
         row = next(row for row in table.rows if row.cells[1].text == "年度预算金额")
-        annual = overall_amounts(r).annual
+        annual = Figures.of(r).overall.annual
         assert row.cells[2].text == ("" if annual is None else f"{fmt_money(annual)}万元"), key
 
 
 def test_adjustments_are_a_breakdown_only_when_they_add_up(word_env, tmp_path):
     r = _full_basic("100", "90")
-    r.adjustments = [Adjustment("绩效奖", D(10), "追加", "basic")]
+    r.adjustments = [Adjustment("绩效奖", D(10), AdjustmentKind.ADD, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "其中：年中" not in text  # 减少 10 "其中：年中追加" would contradict itself
     assert "全年预算数较年初预算数减少10.00万元。年中预算调整情况：追加绩效奖10.00万元。" in text
     r = _full_basic("100", "90")
-    r.adjustments = [Adjustment("压减一般性支出", D(10), "调减", "basic")]
+    r.adjustments = [Adjustment("压减一般性支出", D(10), AdjustmentKind.CUT, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "全年预算数较年初预算数减少10.00万元，其中：年中调减压减一般性支出10.00万元。" in text
     r = _half_filled_basic()
-    r.adjustments = [Adjustment("绩效奖", D(10), "追加", "basic")]
+    r.adjustments = [Adjustment("绩效奖", D(10), AdjustmentKind.ADD, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "较年初预算数" not in text
     assert "年中预算调整情况：追加绩效奖10.00万元。" in text

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from perfdesk.io import load_report
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Amounts, Problem, Project, Report, Section
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
@@ -124,7 +124,7 @@ def test_project_list(word_env, tmp_path, n):
     paras = [p.text for p in doc.paragraphs]
     lines = [p for p in paras if p.split("：")[0].split(".", 1)[-1].startswith("专项经费")]
     assert len(lines) == n
-    total = figures.effective_projects(r)
+    total = Figures.of(r).projects
     text = "\n".join(paras)
     if n == 0:
         assert "2024年本单位无项目支出。" in paras
@@ -164,7 +164,7 @@ def seed004_full(seed004: Report) -> Report:
 
 def test_seed004_standard_reproduces_headings_and_figures(word_env, seed004_full, tmp_path):
     r = seed004_full
-    doc = open_docx(render_word(r, tmp_path / "seed004.docx", template="标准版"))
+    doc = open_docx(render_word(r, tmp_path / "seed004.docx", template="standard"))
     assert headings(doc, ("Heading 1",)) == SEED004_H1
     assert headings(doc, ("Heading 2",)) == SEED004_H2
     text = full_text(doc)

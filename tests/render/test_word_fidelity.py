@@ -18,8 +18,10 @@ from hypothesis import strategies as st
 
 from perfdesk.checks.scoring import suggest
 from perfdesk.io import load_report
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Adjustment, Amounts, Indicator, Problem, Report, Section
 from perfdesk.model.rollover import next_year
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render.prose_text import clean, cn_number, strip_numbering
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
@@ -213,8 +215,8 @@ def test_adjustments_that_add_up_are_the_breakdown(word_env, tmp_path):
     r = Report(year=2024, unit_name="某局")
     r.basic.personnel = Amounts(initial=D(100), annual=D("121.22"), actual=D(120))
     r.basic.public = Amounts(initial=D(0), annual=D(0), actual=D(0))
-    r.adjustments = [Adjustment("绩效奖", D("26.32"), "追加", "basic"),
-                     Adjustment("调标", D("5.10"), "调减", "basic")]
+    r.adjustments = [Adjustment("绩效奖", D("26.32"), AdjustmentKind.ADD, Scope.BASIC),
+                     Adjustment("调标", D("5.10"), AdjustmentKind.CUT, Scope.BASIC)]
     text = full_text(_render(r, tmp_path))
     assert "全年预算数较年初预算数增加21.22万元，其中：年中追加绩效奖26.32万元；调减调标5.10万元。" in text
     r.adjustments[1].amount = D("5.11")
@@ -294,7 +296,6 @@ def test_seed002_title(word_env, tmp_path):
 # ---------------------------------------------------------------- unknown totals
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_blank_scores_give_no_partial_total(word_env, demo, tmp_path, name):
-    from perfdesk.checks.scoring import summary
 
     r = copy.deepcopy(demo)
     r.indicators[0].score = None
@@ -304,7 +305,7 @@ def test_blank_scores_give_no_partial_total(word_env, demo, tmp_path, name):
     assert "None" not in text
     assert "自评得分89.96分" not in text and "自评得分84.96分" not in text  # no Σ of the rest
     assert "分值合计90分，1项尚未评分。" in text
-    if summary(r).total is None:
+    if Figures.of(r).score.total is None:
         assert "暂无法计算自评总分和自评等级" in text
         assert "自评等级为" not in text
 

@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from perfdesk.model.report import Report
+from perfdesk.model.vocabulary import OUTPUT, SATISFACTION
 from perfdesk.render.templates import (
     DEFAULT_TEMPLATE,
     TemplateError,
@@ -40,15 +41,21 @@ def test_bundled_templates_have_metadata():
     for info in infos.values():
         assert info.path.parent == template_dir() and info.path.suffix == ".docx"
         assert info.description
-        assert info.weights == {"产出指标": Decimal(50), "效益指标": Decimal(30),
-                                "满意度指标": Decimal(10), "预算执行率": Decimal(10)}
-    assert list_templates()[0].name == DEFAULT_TEMPLATE
+        assert info.weights == {"output": Decimal(50), "benefit": Decimal(30),
+                                "satisfaction": Decimal(10), "exec_rate": Decimal(10)}
+        assert info.traits.project_tables == (info.id == "standard")
+    assert {t.id for t in infos.values()} == {"standard", "six_part", "seven_part", "table_form"}
+    assert list_templates()[0].id == DEFAULT_TEMPLATE
 
 
-def test_find_template_by_name_stem_or_default():
-    assert find_template(None).name == "标准版"
+def test_find_template_by_id_name_or_default_never_a_path(tmp_path):
+    assert find_template(None).name == "标准版" and find_template(None).id == "standard"
     assert find_template("表格式").path.name == "table_form.docx"
     assert find_template("six_part").name == "简版（六部分）"
+    elsewhere = tmp_path / "任意.docx"  # a report file cannot make render use any file on disk
+    elsewhere.write_bytes((find_template(None).path).read_bytes())
+    with pytest.raises(TemplateError):
+        find_template(str(elsewhere))
 
 
 def test_unknown_template_message_lists_the_choices():
@@ -71,8 +78,9 @@ def test_user_template_from_env_dir(tmp_path, monkeypatch):
     infos = {t.name: t for t in list_templates()}
     assert {"本县模板", "plain"} <= set(infos)
     assert not infos["本县模板"].builtin
-    assert infos["本县模板"].weights["产出指标"] == Decimal(40)
-    assert infos["本县模板"].weights["满意度指标"] == Decimal(10)  # default kept
+    assert infos["本县模板"].weights[OUTPUT] == Decimal(40)
+    assert infos["本县模板"].weights[SATISFACTION] == Decimal(10)  # default kept
+    assert infos["本县模板"].id == "county"
     assert set([t.name for t in list_templates()][-2:]) == {"plain", "本县模板"}  # after bundled
     out = render_word(_report(), tmp_path / "o.docx", template="plain")
     assert docx.Document(str(out)).paragraphs[0].text.startswith("2024年度某县某局")

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from perfdesk.model.report import LEVEL2_BY_LEVEL1, Indicator
+from perfdesk.model.report import Indicator
+from perfdesk.model.vocabulary import LEVEL2_BY_LEVEL1
 from perfdesk.render.excel import render_workbook
 from perfdesk.ui.pages.indicators import IndicatorsPage
 from perfdesk.ui.widgets.indicator_library import IndicatorLibraryDialog

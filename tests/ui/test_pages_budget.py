@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from perfdesk.model import figures
+from perfdesk.model.figures import Figures
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.pages.budget import BudgetPage
 from tests.ui.helpers import find, shown_page
 
@@ -23,7 +24,7 @@ def test_shows_demo_figures(page):
     r = page.doc.report
     assert find(page, "basic.personnel.actual").text() == "1655.28"
     assert find(page, "calc.基本支出.actual").text() == "1892.12"
-    assert find(page, "calc.支出合计.actual").text() == str(figures.overall_total(r).actual)
+    assert find(page, "calc.支出合计.actual").text() == str(Figures.of(r).overall_sum.actual)
     assert find(page, "calc.支出合计.执行率").text() == "99.33%"
     assert find(page, "calc.income_total").text() == "2176.98"
 
@@ -70,7 +71,7 @@ def test_adjustments_table_and_reconciliation(page):
     assert table.paste_text("新增事项\t１０\t调减\t项目支出\n")
     new = page.doc.report.adjustments[n]
     assert (new.description, new.amount, new.kind, new.scope) == (
-        "新增事项", Decimal(10), "调减", "project")
+        "新增事项", Decimal(10), AdjustmentKind.CUT, Scope.PROJECT)
     assert not table.paste_text("x\t10\t减少\t项目支出\n")  # not a direction
     assert "方向" in table.message.text()
     assert len(page.doc.report.adjustments) == n + 1

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from perfdesk.model.vocabulary import BENEFIT, OUTPUT, SATISFACTION
 from perfdesk.ui.pages.indicators import IndicatorsPage
 from perfdesk.ui.widgets.indicator_model import COL_SUGGEST
 from tests.ui.helpers import find, shown_page
@@ -53,13 +54,13 @@ def test_paste_block_one_undo_step(page):
 
 
 def test_weight_edit(qtbot, page):
-    w = find(page, "scoring.weights.产出指标")
+    w = find(page, "scoring.weights.output")
     w.setFocus()
     w.selectAll()
     w.insert("45")
     w.setModified(True)
     assert w.commit()
-    assert page.doc.report.scoring.weights["产出指标"] == Decimal(45)
+    assert page.doc.report.scoring.weights[OUTPUT] == Decimal(45)
     assert "应为 45" in find(page, "indicators").subtotal.text()
 
 
@@ -105,7 +106,7 @@ def test_fill_bands_chooses_every_missing_band_in_one_undo_step(qtbot):
 
 
 def test_each_weight_box_is_its_own_undo_step(page):
-    for key, value in (("效益指标", "25"), ("满意度指标", "15")):
+    for key, value in (("benefit", "25"), ("satisfaction", "15")):
         w = find(page, f"scoring.weights.{key}")
         w.setFocus()
         w.selectAll()
@@ -113,10 +114,10 @@ def test_each_weight_box_is_its_own_undo_step(page):
         w.setModified(True)
         assert w.commit()
     weights = page.doc.report.scoring.weights
-    assert (weights["效益指标"], weights["满意度指标"]) == (Decimal(25), Decimal(15))
+    assert (weights[BENEFIT], weights[SATISFACTION]) == (Decimal(25), Decimal(15))
     page.doc.undo_stack.undo()
     weights = page.doc.report.scoring.weights
-    assert (weights["效益指标"], weights["满意度指标"]) == (Decimal(25), Decimal(10))
+    assert (weights[BENEFIT], weights[SATISFACTION]) == (Decimal(25), Decimal(10))
 
 
 def test_score_line_says_why_the_total_is_missing(page):

@@ -18,12 +18,18 @@ from perfdesk.model.report import (
     Report,
     Section,
 )
+from perfdesk.model.vocabulary import OUTPUT, AdjustmentKind
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages import STEPS, page_class, page_for_path
 
 pytestmark = pytest.mark.gui
 
-NOT_MINE = {"template"}  # chosen on the 生成与打印 page
+NOT_MINE = {
+    "template",  # chosen on the 生成与打印 page
+    "sources",  # written by 取数 from the unit's tables, shown in the tooltips of its fields
+    "stated_none",  # TODO(issue 13): the explicit 无 choice on the 问题与改进 page
+}
+NOT_EDITED = {"scoring.level1_labels"}  # names of 一级指标 outside the default four, from imports
 
 
 def _one_of_each() -> Report:
@@ -33,7 +39,7 @@ def _one_of_each() -> Report:
     r.projects = [Project(name="项目", goals=["目标"], achievements=["完成"],
                           indicators=[Indicator("产出指标", "数量指标", "x", "≥1件", "1件",
                                                 Decimal(5), Decimal(5))])]
-    r.adjustments = [Adjustment("追加", Decimal(1))]
+    r.adjustments = [Adjustment("追加", Decimal(1), AdjustmentKind.ADD)]
     r.buildings = [Building("楼")]
     r.goals, r.achievements = ["目标"], ["完成"]
     r.indicators = [Indicator("产出指标", "数量指标", "x", "≥1件", "1件", Decimal(5))]
@@ -70,7 +76,7 @@ def test_every_field_is_reachable(qtbot):
             qtbot.addWidget(pages[key])
     missing = []
     for path in _leaves(doc.report):
-        if path.split(".")[0].split("[")[0] in NOT_MINE:
+        if path.split(".")[0].split("[")[0] in NOT_MINE or path in NOT_EDITED:
             continue
         page = pages[page_for_path(path)]
         if not page.focus_path(path):
@@ -114,7 +120,7 @@ def test_every_finding_lands_on_its_field(qtbot, demo):
     r.problems = [Problem("问题", "")]
     r.signature_date = date(2023, 1, 1)
     r.adjustments[0].amount = Decimal(1)
-    r.scoring.weights["产出指标"] = Decimal(40)
+    r.scoring.weights[OUTPUT] = Decimal(40)
     doc = DocumentController(r)
     pages = {}
     for key, _title, module, cls in STEPS:

@@ -11,10 +11,11 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget
 
+from perfdesk.model.numbers import fmt_money_exact
 from perfdesk.model.report import Adjustment, Building
+from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.amounts_grid import AmountsGrid
-from perfdesk.ui.widgets.fields import show_money
 from perfdesk.ui.widgets.record_model import Column
 from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import StringListEditor
@@ -22,8 +23,8 @@ from tests.ui.helpers import find
 
 pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
-KINDS = (("追加", "追加"), ("调减", "调减"))
-SCOPES = (("basic", "基本支出"), ("project", "项目支出"))
+KINDS = tuple((k, k.label) for k in AdjustmentKind)
+SCOPES = tuple((s, s.label) for s in Scope)
 
 
 def ctrl_v(qtbot, widget: QWidget, text: str) -> None:
@@ -51,8 +52,8 @@ def select(table: RecordTable, *cells: tuple[int, int]) -> None:
 def host(qtbot, demo):
     """Two record tables, a list editor and a line edit side by side in one window."""
     doc = DocumentController(demo)
-    doc.report.adjustments = [Adjustment("甲", Decimal(1), "追加", "basic"),
-                              Adjustment("乙", Decimal(2), "调减", "project")]
+    doc.report.adjustments = [Adjustment("甲", Decimal(1), AdjustmentKind.ADD, Scope.BASIC),
+                              Adjustment("乙", Decimal(2), AdjustmentKind.CUT, Scope.PROJECT)]
     doc.report.buildings = [Building("办公楼", Decimal(100), Decimal(90))]
     w = QWidget()
     lay = QVBoxLayout(w)
@@ -206,7 +207,7 @@ def test_extra_columns_are_pasted_up_to_the_table_and_reported(host, qtbot):
     table.select_cell(0, 0)
     ctrl_v(qtbot, table.view, "x\t9.99\t追加\t基本支出\tEXTRA\tMORE\r\n")
     a = host.doc.report.adjustments[0]
-    assert (a.description, a.amount, a.kind, a.scope) == ("x", Decimal("9.99"), "追加", "basic")
+    assert (a.description, a.amount, a.kind, a.scope) == ("x", Decimal("9.99"), AdjustmentKind.ADD, Scope.BASIC)
     assert table.message.isVisible()
     assert table.message.text() == ("已粘贴1行。复制的内容比表格多2列（从“EXTRA”起），"
                                     "表格里没有对应的列，这2列没有粘贴。")
@@ -246,8 +247,8 @@ def test_a_blank_choice_keeps_its_option_and_says_so(host, qtbot):
     ctrl_v(qtbot, table.view, "乙改\t3\t\t基本支出\r\nG\t4\t\t项目支出\r\n")
     items = host.doc.report.adjustments
     assert [(a.description, a.amount, a.kind, a.scope) for a in items[1:]] == [
-        ("乙改", Decimal(3), "调减", "basic"),  # its 方向 unchanged
-        ("G", Decimal(4), "追加", "project"),  # a new row: the default
+        ("乙改", Decimal(3), AdjustmentKind.CUT, Scope.BASIC),  # its 方向 unchanged
+        ("G", Decimal(4), AdjustmentKind.ADD, Scope.PROJECT),  # a new row: the default
     ]
     assert table.message.text() == "已粘贴2行。第2、3行“方向”是空白，保留原来的选择，请核对。"
     assert host.doc.undo_stack.undoText() == "粘贴"
@@ -260,7 +261,7 @@ def test_a_blank_band_is_unchosen(window, qtbot):
     row = next(i for i, x in enumerate(rows) if x.band)
     table.select_cell(row, 7)
     ctrl_v(qtbot, table.view, f"{rows[row].score}\t\t\n")  # score, blank 偏差原因, blank 档次
-    assert window.doc.report.indicators[row].band == ""
+    assert window.doc.report.indicators[row].band is None
     assert not table.message.isVisible(), table.message.text()
 
 
@@ -298,7 +299,7 @@ def test_a_row_pasted_into_a_grid_cell_fills_to_the_right(three_public, qtbot):
     assert window.doc.undo_stack.index() == steps + 1  # one undo step
     window.doc.undo_stack.undo()
     assert figures(report, "vehicle_operation") == before
-    assert find(grid, "three_public.vehicle_operation.prior").text() == show_money(before[0])
+    assert find(grid, "three_public.vehicle_operation.prior").text() == fmt_money_exact(before[0])
     assert not grid.message.isVisible()  # “可撤销” would now mislead
 
 
@@ -327,7 +328,7 @@ def test_a_block_that_does_not_fit_changes_nothing(three_public, qtbot):
     assert grid.message.text() == (
         "粘贴的内容有2行4列，放不下：从这一列往右只有3列。"
         "未粘贴任何内容；请选中左上角合适的格子再粘贴，或在 Excel 中少复制一些。")
-    assert edit.text() == show_money(before.reception.annual)  # not “1\t2\t3\t4…”
+    assert edit.text() == fmt_money_exact(before.reception.annual)  # not “1\t2\t3\t4…”
 
 
 def test_a_block_with_a_bad_figure_changes_nothing(three_public, qtbot):

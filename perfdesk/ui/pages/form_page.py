@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.base import Page
@@ -168,7 +169,7 @@ class FormPage(Page):
     def combo(self, path: str, choices: Sequence[tuple[Any, str]]) -> ComboField:
         return self._reg(ComboField(self.doc, path, choices))
 
-    def computed(self, name: str, fn: Callable[[Report], str], tip: str = "") -> ComputedField:
+    def computed(self, name: str, fn: Callable[[Report, Figures], str], tip: str = "") -> ComputedField:
         w = self._reg(ComputedField(self.doc, name, fn, tip))
         w.setMaximumWidth(160)
         w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

@@ -37,7 +37,7 @@ from perfdesk.checks import ERROR
 from perfdesk.config import Setting
 from perfdesk.office.pdf import pdf_available
 from perfdesk.office.printing import print_file
-from perfdesk.render.templates import DEFAULT_TEMPLATE, template_names
+from perfdesk.render.templates import DEFAULT_TEMPLATE, list_templates
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.generation import Worker, open_url
@@ -59,8 +59,9 @@ class GeneratePage(Page):
         # 模板
         self.template = QComboBox()
         self.template.setObjectName("template")
-        self.template.addItems(template_names())
-        self.template.currentTextChanged.connect(self._template_chosen)
+        for info in list_templates():  # shown by name, stored by id
+            self.template.addItem(info.name, info.id)
+        self.template.currentIndexChanged.connect(self._template_chosen)
         # 输出内容
         self.word = QCheckBox("Word 报告（.docx）")
         self.word.setObjectName("outWord")
@@ -219,17 +220,22 @@ class GeneratePage(Page):
             self._sync_template()
 
     def _sync_template(self) -> None:
-        name = self.doc.report.template or settings.last_template() or DEFAULT_TEMPLATE
-        if self.template.findText(name) < 0:
-            self.template.addItem(name)
+        key = self.doc.report.template or settings.last_template() or DEFAULT_TEMPLATE
+        index = self.template.findData(key)
+        if index < 0:  # a template this machine does not have: shown, rendered as the default
+            self.template.addItem(f"{key}（本机未安装，将使用标准版）", key)
+            index = self.template.count() - 1
         self.template.blockSignals(True)
-        self.template.setCurrentText(name)
+        self.template.setCurrentIndex(index)
         self.template.blockSignals(False)
 
-    def _template_chosen(self, name: str) -> None:
-        if name and name != self.doc.report.template:
-            self.doc.set_value("template", name)
-        settings.set_last_template(name)
+    def _template_chosen(self, index: int) -> None:
+        key = self.template.itemData(index)
+        if not isinstance(key, str) or not key:
+            return
+        if key != self.doc.report.template:
+            self.doc.set_value("template", key)
+        settings.set_last_template(key)
 
     def _update_draft(self) -> None:
         errors = [f for f in self.doc.findings if f.severity == ERROR]
@@ -255,7 +261,7 @@ class GeneratePage(Page):
 
     # --- generation ---------------------------------------------------------------------------
     def options(self) -> dict[str, Any]:
-        return {"template": self.template.currentText() or None, "word": self.word.isChecked(),
+        return {"template": self.template.currentData() or None, "word": self.word.isChecked(),
                 "excel": self.excel.isChecked(), "excel_separate": self.separate.isChecked(),
                 "pdf": self.pdf.isChecked() and self.pdf.isEnabled()}
 

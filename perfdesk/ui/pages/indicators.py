@@ -7,8 +7,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from perfdesk.checks import scoring
-from perfdesk.model.report import EXEC_RATE_KEY
+from perfdesk.model.figures import Figures
+from perfdesk.model.report import Report
+from perfdesk.model.vocabulary import (
+    DEFAULT_LABELS,
+    DEFAULT_LEVEL1,
+    EXEC_RATE,
+    EqualMiss,
+    ReverseFormula,
+)
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label, row
 from perfdesk.ui.pages.score_text import score_line
@@ -16,17 +23,17 @@ from perfdesk.ui.widgets.fields import NumberEdit
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 
 REVERSE_FORMULAS = (
-    ("linear", "分值 ×（1 −（实际 − 目标）÷ 目标），2 倍目标及以上得 0（一体化系统）"),
-    ("ratio", "分值 × 目标 ÷ 实际（原中央表样）"),
+    (ReverseFormula.LINEAR, "分值 ×（1 −（实际 − 目标）÷ 目标），2 倍目标及以上得 0（一体化系统）"),
+    (ReverseFormula.RATIO, "分值 × 目标 ÷ 实际（原中央表样）"),
 )
 EQUAL_MISS = (
-    ("proportional", "按偏离方向比例计分"),
-    ("zero", "未达到即得 0 分"),
+    (EqualMiss.PROPORTIONAL, "按偏离方向比例计分"),
+    (EqualMiss.ZERO, "未达到即得 0 分"),
 )
 
 
 class WeightEdit(NumberEdit):
-    """One entry of ``scoring.weights`` (a dict keyed by the Chinese 一级 name)."""
+    """One entry of ``scoring.weights`` (a dict keyed by 一级指标 id)."""
 
     def __init__(self, doc: DocumentController, key: str, parent: QWidget | None = None) -> None:
         self.key = key
@@ -44,8 +51,8 @@ class WeightEdit(NumberEdit):
         self.doc.set_value("scoring.weights", weights, key=self.path)  # one undo step a box
 
 
-def _summary_text(report: Any) -> str:
-    return score_line(scoring.summary(report))
+def _summary_text(_report: Report, fig: Figures) -> str:
+    return score_line(fig.score)
 
 
 class IndicatorsPage(FormPage):
@@ -82,12 +89,12 @@ class IndicatorsPage(FormPage):
         _box, lay = self.group("评分设置（一般不需修改）", form=False)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        keys = ["产出指标", "效益指标", "满意度指标", EXEC_RATE_KEY]
+        keys = [*(lv.id for lv in DEFAULT_LEVEL1), EXEC_RATE]
         for i, key in enumerate(keys):
             w = WeightEdit(doc, key)
             w.setMaximumWidth(70)
             self.register(w)
-            grid.addWidget(QLabel(f"{key}分值："), 0, i * 2)
+            grid.addWidget(QLabel(f"{DEFAULT_LABELS[key]}分值："), 0, i * 2)
             grid.addWidget(w, 0, i * 2 + 1)
         grid.setColumnStretch(len(keys) * 2, 1)
         lay.addLayout(grid)

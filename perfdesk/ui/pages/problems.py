@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from perfdesk.model.report import DATE_STYLE_ARABIC, DATE_STYLE_CHINESE, Problem, Report
+from perfdesk.model.figures import Figures
+from perfdesk.model.report import Problem, Report
+from perfdesk.model.vocabulary import DateStyle
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.widgets.fields import DateField
@@ -14,12 +16,12 @@ from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import tool_button
 
 DATE_STYLES = (
-    (DATE_STYLE_ARABIC, "GB/T 9704-2012（阿拉伯数字，如 2025年3月18日）"),
-    (DATE_STYLE_CHINESE, "1999 年版（汉字，如 二〇二五年三月十八日）"),
+    (DateStyle.ARABIC, "GB/T 9704-2012（阿拉伯数字，如 2025年3月18日）"),
+    (DateStyle.CHINESE, "1999 年版（汉字，如 二〇二五年三月十八日）"),
 )
 
 
-def _date_preview(report: Report) -> str:
+def _date_preview(report: Report, _fig: Figures) -> str:
     from perfdesk.render.dates import format_date
 
     return format_date(report.signature_date, report.date_style, "（未填日期）")

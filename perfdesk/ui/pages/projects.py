@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import scoring
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Project, Report
 from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
@@ -131,10 +131,10 @@ class ProjectsPage(FormPage):
         row.addWidget(summary, 1)
         lay.addLayout(row)
 
-    def _summary(self, report: Report) -> str:
+    def _summary(self, report: Report, fig: Figures) -> str:
         if not 0 <= self.current < len(report.projects):
             return ""
-        return score_line(scoring.project_summary(report, report.projects[self.current]), "执行率")
+        return score_line(fig.project_scores[self.current], "执行率")
 
     # --- the list ------------------------------------------------------------------------------
     def _label(self, i: int, p: Project) -> str:

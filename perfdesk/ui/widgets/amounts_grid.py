@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from perfdesk.io.tsv import parse_tsv
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, fmt_percent, is_dash
+from perfdesk.model.figures import Figures
+from perfdesk.model.money import is_dash
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Amounts, Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash
@@ -37,7 +39,7 @@ CONTROL_RATE: Rate = ("控制率", figures.control_rate, "决算 ÷ 年初（本
 class AmountRow:
     label: str
     path: str | None = None  # the Amounts field, e.g. "basic.personnel"
-    compute: Callable[[Report], Amounts] | None = None  # a computed line
+    compute: Callable[[Figures], Amounts] | None = None  # a computed line (from the Figures)
     columns: tuple[str, ...] | None = None  # typed columns (default: all of the grid's)
     indent: int = 0
     tip: str = ""  # explains a computed line
@@ -119,13 +121,15 @@ class AmountsGrid(QWidget):
                        | Qt.AlignmentFlag.AlignVCenter)
         return h
 
-    def _amounts(self, row: AmountRow) -> Callable[[Report], Amounts]:
-        if row.compute is not None:
-            return row.compute
+    def _amounts(self, row: AmountRow) -> Callable[[Report, Figures], Amounts]:
+        compute = row.compute
+        if compute is not None:
+            return lambda _report, fig: compute(fig)
         path = row.path or ""
 
-        def get(report: Report) -> Amounts:
-            return self.doc.get(self._paths.get(path, path))
+        def get(_report: Report, _fig: Figures) -> Amounts:
+            amounts: Amounts = self.doc.get(self._paths.get(path, path))
+            return amounts
         return get
 
     def _cell(self, row: AmountRow, col: str) -> QLineEdit | None:
@@ -139,14 +143,14 @@ class AmountsGrid(QWidget):
             return edit
         fn = row.compute
         w = ComputedField(self.doc, f"calc.{_slug(row.label)}.{col}",
-                          lambda rep: fmt_money(getattr(fn(rep), col)), row.tip, self)
+                          lambda _rep, fig: fmt_money(getattr(fn(fig), col)), row.tip, self)
         self.fields.append(w)
         return w
 
     def _rate_cell(self, row: AmountRow, rate: Rate) -> ComputedField:
         amounts = self._amounts(row)
         name = f"calc.{_slug(row.label)}.{_slug(rate[0])}"
-        return ComputedField(self.doc, name, lambda rep: fmt_percent(rate[1](amounts(rep))),
+        return ComputedField(self.doc, name, lambda rep, fig: fmt_percent(rate[1](amounts(rep, fig))),
                              rate[2], self)
 
     # --- pasting a block ----------------------------------------------------------------

@@ -19,7 +19,9 @@ from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
-from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money, q2
+from perfdesk.model.figures import Figures
+from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money
+from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import follow_document, set_path
@@ -55,15 +57,6 @@ def leave_to_document(event: QEvent, own_undo: bool, own_redo: bool) -> bool:
 
 class FieldError(ValueError):
     """Text that a field cannot accept; the message is shown to the user."""
-
-
-def show_money(value: Decimal | None) -> str:
-    """Normalised display: two decimals, or every decimal typed when there are more."""
-    if value is None:
-        return ""
-    if value.as_tuple().exponent >= -2:  # type: ignore[operator]
-        return f"{q2(value):.2f}"
-    return format(value, "f")
 
 
 def parse_int(text: str) -> int | None:
@@ -102,12 +95,6 @@ def parse_money_field(text: str) -> Decimal | None:
         return parse_money(text)
     except MoneyError as exc:
         raise FieldError(str(exc)) from exc
-
-
-def show_number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
 
 
 class BoundLineEdit(QLineEdit):
@@ -240,7 +227,7 @@ class MoneyEdit(BoundLineEdit):
         return parse_money_field(text)
 
     def format_value(self, value: Any) -> str:
-        return show_money(value)
+        return fmt_money_exact(value)
 
 
 class IntEdit(BoundLineEdit):
@@ -267,13 +254,14 @@ class NumberEdit(BoundLineEdit):
         return parse_number(text)
 
     def format_value(self, value: Any) -> str:
-        return show_number(value)
+        return fmt_points(value)
 
 
 class ComputedField(QLineEdit):
     """A read-only figure computed from the report (grey, tooltip “自动计算”)."""
 
-    def __init__(self, doc: DocumentController, name: str, compute: Callable[[Report], str],
+    def __init__(self, doc: DocumentController, name: str,
+                 compute: Callable[[Report, Figures], str],
                  tip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc, self.compute = doc, compute
@@ -289,8 +277,8 @@ class ComputedField(QLineEdit):
 
     def load(self) -> None:
         try:
-            text = self.compute(self.doc.report)
-        except (IndexError, KeyError, AttributeError):
+            text = self.compute(self.doc.report, self.doc.figures)
+        except IndexError:  # bound to a project an undo or a delete just removed
             text = ""
         if text != self.text():
             self.setText(text)
@@ -372,22 +360,24 @@ class ComboField(QComboBox):
         self.doc = doc
         self.path = path
         set_path(self, path)
+        # The values stay Python objects here (Qt would turn a StrEnum into plain text).
+        self._values: list[Any] = []
         for value, label in choices:
-            self.addItem(label, value)
+            self._values.append(value)
+            self.addItem(label)
         self.activated.connect(self._on_activated)
         follow_document(self, doc)
         self.load()
 
     def _on_activated(self, index: int) -> None:
-        self.doc.set_value(self.path, self.itemData(index))
+        self.doc.set_value(self.path, self._values[index])
 
     def load(self) -> None:
         value = self.doc.get(self.path)
-        index = self.findData(value)
-        if index < 0:
-            self.addItem(str(value), value)
-            index = self.count() - 1
-        self.setCurrentIndex(index)
+        if value not in self._values:  # a value no choice names (a user template's id)
+            self._values.append(value)
+            self.addItem(str(value))
+        self.setCurrentIndex(self._values.index(value))
 
 
 _UNSET = QDate(1900, 1, 1)

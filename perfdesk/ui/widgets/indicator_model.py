@@ -1,8 +1,8 @@
 """The indicator table's model: 附件2/附件3 columns over a list[Indicator].
 
 Rows are shown grouped: the 一级/二级 text appears on the first row of its group only and
-each 一级 has its own light tint. 建议得分 comes from ``perfdesk.checks.scoring.suggest``
-when that exists (blank otherwise) and is read-only.
+each 一级 has its own light tint. 建议得分 comes from ``perfdesk.checks.scoring.suggest`` and
+is read-only.
 """
 
 from __future__ import annotations
@@ -15,30 +15,22 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from perfdesk.model.report import (
-    BAND_MET,
-    BAND_MISSED,
-    BAND_PARTIAL,
-    EXEC_RATE_KEY,
-    LEVEL2_BY_LEVEL1,
-    Indicator,
-    Report,
-)
+from perfdesk.checks import targets
+from perfdesk.checks.scoring import Suggestion, suggest
+from perfdesk.model.numbers import fmt_points
+from perfdesk.model.report import Indicator, Report
+from perfdesk.model.vocabulary import EXEC_RATE, LEVEL2_BY_LEVEL1, Band
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.fields import show_number
 from perfdesk.ui.widgets.list_model import Index
 from perfdesk.ui.widgets.record_model import Column, RecordTableModel
 
-BAND_CHOICES = (
-    ("", "未选"),
-    (BAND_MET, "达成"),
-    (BAND_PARTIAL, "部分达成"),
-    (BAND_MISSED, "未达成"),
+BAND_CHOICES: tuple[tuple[Band | None, str], ...] = (
+    (None, "未选"), *((band, band.label) for band in Band),
 )
 BAND_ALIASES = {
-    "达成年度指标": BAND_MET,
-    "部分达成年度指标并具有一定效果": BAND_PARTIAL,
-    "未达成年度指标且效果较差": BAND_MISSED,
+    "达成年度指标": Band.MET,
+    "部分达成年度指标并具有一定效果": Band.PARTIAL,
+    "未达成年度指标且效果较差": Band.MISSED,
 }
 LEVEL1_CHOICES = tuple((k, k) for k in LEVEL2_BY_LEVEL1)
 TINTS = {"产出指标": "#f2f6fc", "效益指标": "#f1f8f2", "满意度指标": "#fcf8ec"}
@@ -49,38 +41,22 @@ def _level2_choices(item: Indicator) -> tuple[tuple[str, str], ...]:
     return tuple((v, v) for v in LEVEL2_BY_LEVEL1.get(item.level1, ()))
 
 
-def suggestion(item: Indicator, report: Report) -> Any:
-    """scoring.suggest(item, settings) if the check engine offers it, else None."""
-    from perfdesk.checks import scoring
-
-    fn = getattr(scoring, "suggest", None)
-    if fn is None:
-        return None
-    try:
-        return fn(item, report.scoring)
-    except Exception:  # a suggestion must never break editing
-        return None
+def suggestion(item: Indicator, report: Report) -> Suggestion:
+    return suggest(item, report.scoring)
 
 
 def suggested_score(item: Indicator, report: Report) -> Decimal | None:
-    s = suggestion(item, report)
-    if s is None or isinstance(s, Decimal):
-        return s
-    score = getattr(s, "score", None)
-    return score if isinstance(score, Decimal) else None
+    return suggestion(item, report).score
 
 
 def _suggest_text(item: Indicator, report: Report) -> str:
     score = suggested_score(item, report)
-    return "" if score is None else show_number(score)
+    return "" if score is None else fmt_points(score)
 
 
 def is_qualitative(item: Indicator, report: Report) -> bool:
-    s = suggestion(item, report)
-    kind = getattr(s, "kind", None)
-    if kind is None:
-        return True  # cannot tell: let the user choose
-    return str(kind) != "quantitative"
+    """Whether the row takes a 达成程度 (a target that is not a number, or none yet)."""
+    return suggestion(item, report).kind != targets.QUANTITATIVE
 
 
 def clean_level(text: str) -> str:
@@ -141,8 +117,7 @@ class IndicatorModel(RecordTableModel):
             tint = TINTS.get(item.level1)
             return QBrush(QColor(tint)) if tint else None
         if col == COL_SUGGEST and role == Qt.ItemDataRole.ToolTipRole:
-            s = suggestion(item, self.doc.report)
-            reason = getattr(s, "reason", "") if s is not None else ""
+            reason = suggestion(item, self.doc.report).reason
             return f"{SUGGEST_TIP}{'：' + reason if reason else ''}"
         if col == COL_SUGGEST and role == Qt.ItemDataRole.ForegroundRole:
             sug = suggested_score(item, self.doc.report)
@@ -166,7 +141,10 @@ class IndicatorModel(RecordTableModel):
             return clean_level(str(text or ""))  # R-I07 reports a wrong pairing
         if col.field == "band":
             s = "".join(str(text or "").split())
-            s = BAND_ALIASES.get(s, s)
+            if not s:
+                return None
+            if s in BAND_ALIASES:
+                return BAND_ALIASES[s]
             for stored, label in BAND_CHOICES:
                 if s in (stored, label):
                     return stored
@@ -190,16 +168,17 @@ class IndicatorModel(RecordTableModel):
     # --- subtotals ------------------------------------------------------------------------
     def subtotals(self) -> list[tuple[str, Decimal, Decimal, Decimal | None]]:
         """(一级, Σ分值, Σ自评得分, weight from settings) in the template's order."""
-        weights = self.doc.report.scoring.weights
+        scoring = self.doc.report.scoring
         items = self.items()
-        names = [k for k in weights if k != EXEC_RATE_KEY]
+        names = [scoring.label(k) for k in scoring.weights if k != EXEC_RATE]
         names += [i.level1 for i in items if i.level1 and i.level1 not in names]
         out = []
         for name in dict.fromkeys(names):
             rows = [i for i in items if i.level1 == name]
             w = sum((i.weight for i in rows if i.weight is not None), Decimal(0))
             s = sum((i.score for i in rows if i.score is not None), Decimal(0))
-            out.append((name, w, s, weights.get(name)))
+            key = scoring.level1_of(name)
+            out.append((name, w, s, scoring.weights.get(key) if key is not None else None))
         return out
 
     def subtotal_html(self) -> str:
@@ -207,11 +186,12 @@ class IndicatorModel(RecordTableModel):
         for name, w, s, target in self.subtotals():
             ok = target is not None and w == target
             colour = "#1a7f37" if ok else "#b42318"
-            expect = f" / 应为 {show_number(target)}" if target is not None else "（模板无此一级指标）"
-            parts.append(f"<b>{name}</b> 分值 <span style='color:{colour}'>{show_number(w)}"
-                         f"{expect}</span>，得分 {show_number(s)}")
-        weights = self.doc.report.scoring.weights
-        if EXEC_RATE_KEY in weights:
-            parts.append(f"<b>{EXEC_RATE_KEY}</b> {show_number(weights[EXEC_RATE_KEY])} 分（自动计算）")
+            expect = f" / 应为 {fmt_points(target)}" if target is not None else "（模板无此一级指标）"
+            parts.append(f"<b>{name}</b> 分值 <span style='color:{colour}'>{fmt_points(w)}"
+                         f"{expect}</span>，得分 {fmt_points(s)}")
+        scoring = self.doc.report.scoring
+        if EXEC_RATE in scoring.weights:
+            parts.append(f"<b>{scoring.label(EXEC_RATE)}</b> "
+                         f"{fmt_points(scoring.weights[EXEC_RATE])} 分（自动计算）")
         return "　｜　".join(parts)
 

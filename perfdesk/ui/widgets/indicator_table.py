@@ -7,7 +7,8 @@ import copy
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
-from perfdesk.model.report import LEVEL2_BY_LEVEL1, Indicator
+from perfdesk.model.report import Indicator
+from perfdesk.model.vocabulary import LEVEL2_BY_LEVEL1
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.indicator_model import INDICATOR_COLUMNS, IndicatorModel
 from perfdesk.ui.widgets.record_table import RecordTable
