@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from perfdesk.checks.finding import ERROR, WARNING
+from perfdesk.model.vocabulary import DateStyle
 from perfdesk.render.dates import format_date
 from perfdesk.render.output import safe_filename, write_file
 from perfdesk.review.results import ReviewFinding, UnitResult
@@ -123,7 +124,7 @@ def _document(opinions: list[Opinion]) -> Any:
         sig = doc.add_paragraph()
         ws.set_fonts(sig.add_run(op.reviewer or "审核单位")._r, ws.BODY_FONT, ws.BODY_PT)
         day = doc.add_paragraph()
-        ws.set_fonts(day.add_run(format_date(op.when, "arabic"))._r, ws.BODY_FONT, ws.BODY_PT)
+        ws.set_fonts(day.add_run(format_date(op.when, DateStyle.ARABIC))._r, ws.BODY_FONT, ws.BODY_PT)
         right_sig, right_date = ws.signature_indents(sig.text, day.text)
         ws.set_right_indent(sig, right_sig)
         ws.set_right_indent(day, right_date)

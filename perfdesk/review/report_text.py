@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from perfdesk.checks.finding import SEVERITY_LABELS
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.review.results import SOURCE_LABELS, ReviewResult, UnitResult
+from perfdesk.review.rules import SEVERITY_LABELS
 
 
 def _n(value: object) -> str | None:

@@ -14,12 +14,11 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
 from perfdesk.checks.catalogue import RULES_BY_ID
-from perfdesk.checks.finding import SEVERITY_LABELS
 from perfdesk.model.money import total
 from perfdesk.render.output import write_file
 from perfdesk.render.xlsx_style import Grid
 from perfdesk.review.results import SOURCE_LABELS, ReviewResult, UnitResult
-from perfdesk.review.rules import REVIEW_RULES_BY_ID
+from perfdesk.review.rules import REVIEW_RULES_BY_ID, SEVERITY_LABELS
 
 UNIT_HEADERS = ("序号", "单位", "主管部门", "年度", "全年预算数（万元）", "全年执行数（万元）",
                 "执行率", "执行率得分", "指标得分", "总分（自填）", "总分（复核）", "等级",

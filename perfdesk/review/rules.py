@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from perfdesk.checks.finding import ERROR, WARNING
+from perfdesk.checks.finding import ERROR, WARNING, Severity
+
+# severity value -> 错误 / 警告 / 提示 (reviewer findings keep the plain value)
+SEVERITY_LABELS: dict[str, str] = {s.value: s.label for s in Severity}
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from perfdesk.checks import check
 from perfdesk.checks.finding import Finding
-from perfdesk.checks.scoring import grade, project_summary, summary
 from perfdesk.io.review_read import Place, ReadProblem, Stated, WorkbookRead, read_workbooks
 from perfdesk.model import figures, paths
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.figures import Figures, ScoreSummary, grade
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Amounts, Report
 from perfdesk.review import prose_figures as pf
 from perfdesk.review import wording
@@ -43,9 +43,15 @@ NOT_IN_FORMS = ("duties", "departments", "branches", "subordinates", "organizati
                 "result_use", "other_notes", "template", "date_style", "adjustments",
                 "other_budgets")
 LEFT_OUT_RULES = ("R-S01",)
-_EFFECTIVE = {"basic": figures.effective_basic, "projects": figures.effective_projects,
-              "overall": figures.effective_overall, "three_public": figures.effective_three_public,
-              "vehicle": figures.effective_vehicle}  # the score: the roll-up's columns show it
+_EFFECTIVE = ("basic", "projects", "overall", "three_public", "vehicle")
+
+
+def summary(report: Report) -> ScoreSummary:
+    return Figures.of(report).score
+
+
+def project_summary(report: Report, project: object) -> ScoreSummary:
+    return Figures.of(report).project_scores[report.projects.index(project)]  # type: ignore[arg-type]  # the score: the roll-up's columns show it
 
 
 @dataclass
@@ -161,7 +167,7 @@ class _Unit:
             return None
         parts = path.split(".")
         if value is None and len(parts) == 3 and parts[0] == "declared" and parts[1] in _EFFECTIVE:
-            value = getattr(_EFFECTIVE[parts[1]](self.report), parts[2], None)
+            value = getattr(getattr(Figures.of(self.report), parts[1]), parts[2], None)
         return value
 
     def cites(self, finding_paths: tuple[str, ...]) -> list[str]:
@@ -344,15 +350,12 @@ class _Unit:
         assert report is not None
         if project is not None:
             return report.projects[project].amounts, f"projects[{project}].amounts"
-        table = {
-            pf.BASIC: (figures.effective_basic, "declared.basic"),
-            pf.PROJECTS: (figures.effective_projects, "declared.projects"),
-            pf.OVERALL: (figures.effective_overall, "declared.overall"),
-            pf.THREE_PUBLIC: (figures.effective_three_public, "declared.three_public"),
-        }
+        table = {pf.BASIC: "basic", pf.PROJECTS: "projects", pf.OVERALL: "overall",
+                 pf.THREE_PUBLIC: "three_public"}
         if subject in table:
-            compute, path = table[subject]
-            return compute(report), path
+            name = table[subject]
+            amounts: Amounts = getattr(Figures.of(report), name)
+            return amounts, f"declared.{name}"
         if subject == pf.PERSONNEL:
             return report.basic.personnel, "basic.personnel"
         if subject == pf.PUBLIC:
@@ -395,7 +398,7 @@ class _Unit:
         report = self.report
         if report is not None:
             s = summary(report)
-            overall = figures.effective_overall(report)
+            overall = Figures.of(report).overall
             out.budget, out.actual = overall.annual, overall.actual
             out.exec_rate, out.exec_score = s.exec_rate, s.exec_score
             out.indicator_score, out.total, out.grade = s.indicator_score, s.total, s.grade

@@ -14,7 +14,7 @@ from typing import Any
 from perfdesk.checks.catalogue import RULES_BY_ID
 from perfdesk.model import paths
 from perfdesk.model.figures import COLUMN_LABELS
-from perfdesk.model.money import fmt_money
+from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Report
 from perfdesk.review.rules import REVIEW_RULES_BY_ID
 

@@ -23,6 +23,7 @@ from openpyxl import Workbook
 
 from perfdesk.io import dumps, load_report, save_report
 from perfdesk.model.report import Adjustment, Indicator, Report
+from perfdesk.model.vocabulary import AdjustmentKind, Band, Scope
 from perfdesk.render import render_all
 from perfdesk.render.excel import render_workbook
 from perfdesk.resources import demo_report_path
@@ -80,7 +81,7 @@ def varied(n: int, name: str, year: int = 2024) -> Report:
     r.income.general_budget -= delta
     if n % 4 == 1:  # a qualitative row scored one band lower
         r.indicators[8].score = D("3.9")
-        r.indicators[8].band = "部分达成"
+        r.indicators[8].band = Band.PARTIAL
     return r
 
 
@@ -173,7 +174,7 @@ def _faults_perfdesk(n: int, r: Report, u: Unit) -> None:
     if which == 1:
         faulty.basic_does_not_add_up(r)  # unbalanced 基本支出 (R-B01)
     elif which == 2:  # adjustments that do not reconcile (seed 002, R-B05)
-        r.adjustments.append(Adjustment("年中追加业务经费", D("1.81"), "追加", "basic"))
+        r.adjustments.append(Adjustment("年中追加业务经费", D("1.81"), AdjustmentKind.ADD, Scope.BASIC))
     elif which == 3:
         faulty.full_marks_for_missed_targets(r)  # full marks for a missed target (R-I03)
     elif which == 4:

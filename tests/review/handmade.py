@@ -13,9 +13,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.checks.scoring import project_summary, summary
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Indicator, Project, Report
 
 
@@ -52,7 +51,7 @@ def annex1(ws: Worksheet, r: Report, layout: Layout) -> None:
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
     row += 1
     _put(ws, row, ["财政供养人员情况(人)", "编制数", f"{y}年实际在职人数", "控制率"])
-    rate = figures.staffing_rate(r)
+    rate = Figures.of(r).staffing_rate
     _put(ws, row + 1, [None, r.staffing.authorized, r.staffing.actual,
                        fmt_percent(rate) if rate is not None else None])
     ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
@@ -70,8 +69,8 @@ def annex1(ws: Worksheet, r: Report, layout: Layout) -> None:
         row += 1
 
     tp = r.three_public
-    three = figures.effective_three_public(r)
-    vehicle = figures.effective_vehicle(r)
+    three = Figures.of(r).three_public
+    vehicle = Figures.of(r).vehicle
     line("三公经费", three.prior, three.initial, three.actual)
     line("1、公务用车购置和维护经费", vehicle.prior, vehicle.initial, vehicle.actual)
     line("其中：公车购置", tp.vehicle_purchase.prior, tp.vehicle_purchase.initial,
@@ -80,7 +79,7 @@ def annex1(ws: Worksheet, r: Report, layout: Layout) -> None:
          tp.vehicle_operation.actual)
     line("2、出国经费", tp.overseas.prior, tp.overseas.initial, tp.overseas.actual)
     line("3、公务接待", tp.reception.prior, tp.reception.initial, tp.reception.actual)
-    projects = figures.effective_projects(r)
+    projects = Figures.of(r).projects
     line("项目支出：", projects.prior, projects.initial, projects.actual)
     for n, p in enumerate(r.projects, start=1):
         a = p.amounts
@@ -93,7 +92,7 @@ def annex1(ws: Worksheet, r: Report, layout: Layout) -> None:
     line("会议费、培训费", b.meetings_training.prior, b.meetings_training.initial,
          b.meetings_training.actual)
     line("政府采购金额", r.procurement.prior, r.procurement.initial, r.procurement.actual)
-    basic = figures.effective_basic(r)
+    basic = Figures.of(r).basic
     line("部门基本支出预算调整", basic.prior, basic.initial, basic.actual)
     _put(ws, row, ["楼堂馆所控制情况", "批复规模(m²)", "实际规模(m²)", "规模控制率",
                    "预算投资(万元)", "实际投资(万元)", "投资概算控制率"])
@@ -139,8 +138,8 @@ def _total_row(ws: Worksheet, row: int, weight: Decimal, total: Decimal | None,
 
 def annex2(ws: Worksheet, r: Report, layout: Layout) -> None:
     y = r.year or 0
-    s = summary(r)
-    overall = figures.effective_overall(r)
+    s = Figures.of(r).score
+    overall = Figures.of(r).overall
     actual = layout.overall_actual if layout.overall_actual is not None else overall.actual
     _put(ws, 1, ["附件2"])
     _put(ws, 2, [f"{y}年度预算单位整体支出绩效自评表"])
@@ -153,8 +152,8 @@ def annex2(ws: Worksheet, r: Report, layout: Layout) -> None:
                  None if s.exec_score is None else float(s.exec_score)])
     _put(ws, 6, [None, "按收入性质分：", None, None, None, "按支出性质分："])
     inc = r.income
-    basic = figures.effective_basic(r)
-    projects = figures.effective_projects(r)
+    basic = Figures.of(r).basic
+    projects = Figures.of(r).projects
     _put(ws, 7, [None, f"其中：一般公共预算：{fmt_money(inc.general_budget)}", None, None, None,
                  f"其中：基本支出：{fmt_money(basic.actual)}"])
     _put(ws, 8, [None, f"政府性基金拨款：{fmt_money(inc.gov_fund)}", None, None, None,
@@ -172,7 +171,7 @@ def annex2(ws: Worksheet, r: Report, layout: Layout) -> None:
 
 def annex3(ws: Worksheet, r: Report, p: Project, n: int, layout: Layout) -> None:
     y = r.year or 0
-    s = project_summary(r, p)
+    s = Figures.of(r).project_scores[r.projects.index(p)]
     _put(ws, 1, [f"附件3-{n}"])
     _put(ws, 2, [f"{y}年度项目支出绩效自评表"])
     _put(ws, 3, ["项目支出名称", p.name])
@@ -240,14 +239,14 @@ def write_word(r: Report, path: Path, *, projects_initial: Decimal | None = None
         doc.add_paragraph(f"{i}、{d}")
     doc.add_paragraph("二、一般公共预算支出情况")
     doc.add_paragraph("（一）基本支出情况")
-    basic = figures.effective_basic(r)
+    basic = Figures.of(r).basic
     doc.add_paragraph(
         f"{y}年基本支出年初预算数为{fmt_money(basic.initial)}万元，全年预算数为"
         f"{fmt_money(basic.annual)}万元，决算数为{fmt_money(basic.actual)}万元，其中：人员经费"
         f"{fmt_money(r.basic.personnel.actual)}万元，主要包括基本工资、津贴补贴；公用经费"
         f"{fmt_money(r.basic.public.actual)}万元，主要包括办公费、差旅费。比上年减少12.5万元。")
     doc.add_paragraph("（二）项目支出情况")
-    projects = figures.effective_projects(r)
+    projects = Figures.of(r).projects
     initial = projects_initial if projects_initial is not None else projects.initial
     parts = "；".join(f"{p.name}{fmt_money(p.amounts.actual)}万元" for p in r.projects)
     doc.add_paragraph(
@@ -255,7 +254,7 @@ def write_word(r: Report, path: Path, *, projects_initial: Decimal | None = None
         f"{fmt_money(projects.annual)}万元，决算数为{fmt_money(projects.actual)}万元，其中：{parts}。")
     doc.add_paragraph("六、单位整体支出绩效情况")
     doc.add_paragraph("（一）支出预算执行情况")
-    s = summary(r)
+    s = Figures.of(r).score
     if s.exec_rate is not None:
         doc.add_paragraph(f"全年预算执行率为{fmt_percent(s.exec_rate)}。为企业节约费用47万余元。")
     doc.add_paragraph("七、存在的问题及原因分析")

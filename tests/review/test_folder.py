@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from perfdesk.checks.finding import SEVERITY_LABELS
-from perfdesk.checks.scoring import summary
 from perfdesk.io.units_list import read_units_list
-from perfdesk.render.xlsx_style import percent_value
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import percent_value
 from perfdesk.review import review_folder
 from perfdesk.review.results import ReviewResult
 from perfdesk.review.rollup import UNIT_HEADERS, write_rollup
+from perfdesk.review.rules import SEVERITY_LABELS
 from tests.review.builder import Built
 from tests.review.conftest import snapshot
 from tests.review.reference import cli_check, imported, workbook_findings
@@ -111,7 +111,7 @@ def test_rollup_cell_by_cell_against_each_units_own_check(built, reviewed, tmp_p
         else:
             report = imported(spec.reference)
             expected = Counter((f.rule, f.message) for f in workbook_findings(report))
-            s = summary(report)
+            s = Figures.of(report).score
             total, grade, rate = None if s.total is None else str(s.total), s.grade, s.exec_rate
         assert catalogue == expected, spec.name
         assert (None if row[col["总分（复核）"]] is None else Decimal(str(row[col["总分（复核）"]]))) == (

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfdesk.io.review_read import Paragraph
-from perfdesk.model.money import fmt_money
+from perfdesk.model.numbers import fmt_money
 from perfdesk.review import names
 from perfdesk.review import prose_figures as pf
 

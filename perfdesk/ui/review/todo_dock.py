@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks.finding import SEVERITY_LABELS
 from perfdesk.review.opinions import Todo
+from perfdesk.review.rules import SEVERITY_LABELS
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

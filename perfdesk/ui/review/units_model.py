@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from perfdesk.io.units_list import ListedUnit
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.review.results import UnitResult
 
 COLUMNS = ("单位", "主管部门", "年度", "全年预算", "全年执行数", "执行率", "执行率得分", "指标得分",

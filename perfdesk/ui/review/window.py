@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks.finding import SEVERITY_LABELS
 from perfdesk.io.units_list import ListedUnit
 from perfdesk.review.results import ReviewResult, UnitResult
 from perfdesk.review.review_file import VERDICT_LABELS, Changes, ReviewFile, Verdict, path_for
+from perfdesk.review.rules import SEVERITY_LABELS
 from perfdesk.ui import dialogs
 from perfdesk.ui.review.units_model import FILTERS, Row, UnitsFilter, UnitsModel
 
