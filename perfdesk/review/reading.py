@@ -8,7 +8,7 @@ report's stated figures. A file that cannot be read comes back with ``error`` se
 from __future__ import annotations
 
 import hashlib
-import resource
+import importlib
 import sys
 from pathlib import Path
 
@@ -31,7 +31,8 @@ def peak_rss_kb() -> int:
     """This process's peak resident memory in KiB (0 where the platform does not say)."""
     if sys.platform == "win32":  # pragma: no cover
         return 0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    resource = importlib.import_module("resource")  # POSIX only
+    peak: int = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
