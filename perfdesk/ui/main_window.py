@@ -208,8 +208,9 @@ class MainWindow(QMainWindow):
                 holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields
                 holder.setWidget(page)
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the empty stand-in the step had until now
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, holder)
             self.pages[key] = page
         return self.pages[key]
@@ -305,7 +306,8 @@ class MainWindow(QMainWindow):
         return banner
 
     # --- menus --------------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, menu: QMenu, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 name: str = "") -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
@@ -488,11 +490,7 @@ class MainWindow(QMainWindow):
     def _default_geometry(self) -> None:
         """1280×740, but never larger than the screen's free area (a 1366×768 laptop keeps
         ~728 px above the taskbar; 150 % scaling on 1920×1080 leaves 1280×690), centred."""
-        screen = self.screen()
-        if screen is None:
-            self.resize(*DEFAULT_SIZE)
-            return
-        free = screen.availableGeometry()
+        free = self.screen().availableGeometry()
         width = min(DEFAULT_SIZE[0], free.width() - 2 * SCREEN_MARGIN)
         height = min(DEFAULT_SIZE[1], free.height() - 2 * SCREEN_MARGIN - TITLE_BAR)
         self.resize(max(width, 640), max(height, 480))

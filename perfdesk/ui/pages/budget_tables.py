@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
@@ -39,6 +41,10 @@ def _reconcile(fig: Figures, scope: Scope) -> str:
     return text
 
 
+def _reconciler(scope: Scope) -> Callable[[Report, Figures], str]:
+    return lambda _report, fig: _reconcile(fig, scope)
+
+
 def build_adjustments(page: FormPage) -> RecordTable:
     _box, lay = page.group("年中预算调整（逐项填写，选填）", form=False)
     lay.addWidget(hint_label("逐项填写年中追加和调减，金额填正数，在“方向”中选追加或调减。"
@@ -55,7 +61,7 @@ def build_adjustments(page: FormPage) -> RecordTable:
     grid = QGridLayout()
     for r, (scope, label) in enumerate(SCOPES):
         grid.addWidget(QLabel(f"{label}："), r, 0)
-        w = page.computed(f"calc.reconcile.{scope}", lambda _rep, fig, s=scope: _reconcile(fig, s),
+        w = page.computed(f"calc.reconcile.{scope}", _reconciler(scope),
                           "年初预算 + Σ追加 − Σ调减，与全年预算比较")
         w.setMaximumWidth(16777215)
         w.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

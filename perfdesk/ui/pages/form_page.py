@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -41,6 +41,8 @@ from perfdesk.ui.widgets.fields import (
 )
 from perfdesk.ui.widgets.string_list import StringListEditor
 
+W = TypeVar("W", bound=QWidget)
+
 PAGE_STYLE = """
 QGroupBox { font-weight: bold; border: 1px solid #d5d9e0; border-radius: 4px;
             margin-top: 10px; padding: 8px 8px 6px 8px; background: #fbfcfd; }
@@ -66,7 +68,7 @@ class FormPage(Page):
         super().__init__(doc, parent)
         self.binder = Binder(doc, self)
         self.setStyleSheet(PAGE_STYLE)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -89,7 +91,7 @@ class FormPage(Page):
             self.tabs.setDocumentMode(True)
             self.scroll_area.hide()
             self._bodies = []
-            self.layout().addWidget(self.tabs)
+            self._outer.addWidget(self.tabs)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -141,7 +143,7 @@ class FormPage(Page):
         return box, inner
 
     # --- bound widget helpers (registered in form order) -----------------------------------
-    def _reg(self, w: Any) -> Any:
+    def _reg(self, w: W) -> W:
         self.binder.add(w)
         return w
 

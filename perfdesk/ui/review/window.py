@@ -75,7 +75,7 @@ class ReviewWorker(QObject):
         self.done.emit(result)
 
 
-OpenCopy = Callable[[Any, str], None]  # (report, title) -> shows it read-only
+OpenCopy = Callable[[Any, str], object]  # (report, title) -> shows it read-only
 
 
 class ReviewWindow(QMainWindow):

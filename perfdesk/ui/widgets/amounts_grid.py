@@ -12,7 +12,7 @@ or nothing with the reason in the message line under the grid.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -26,7 +26,7 @@ from perfdesk.model.money import is_dash
 from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Amounts, Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.binding import flash
+from perfdesk.ui.widgets.binding import Cursor, flash
 from perfdesk.ui.widgets.fields import ComputedField, FieldError, MoneyEdit, parse_money_field
 
 Rate = tuple[str, Callable[[Amounts], Decimal | None], str]  # header, fn, tooltip
@@ -58,10 +58,15 @@ class AmountsGrid(QWidget):
     def __init__(self, doc: DocumentController, rows: Sequence[AmountRow], *,
                  columns: Sequence[str] = figures.COLUMNS,
                  headers: dict[str, str] | None = None, rate: Rate | None = None,
-                 parent: QWidget | None = None) -> None:
+                 cursor: Cursor | None = None, parent: QWidget | None = None) -> None:
+        """With ``cursor``, each row's ``path`` is a field of the cursor's current item
+        ("amounts"), and the grid follows the cursor."""
         super().__init__(parent)
         self.doc = doc
-        self.rows = list(rows)
+        self.item_cursor = cursor
+        self.rows = [replace(r, path=cursor.path(r.path)) if cursor is not None and r.path else r
+                     for r in rows]
+        self._fields = {cursor.path(r.path): r.path for r in rows if cursor is not None and r.path}
         self.columns = list(columns)
         self.fields: list[QLineEdit] = []  # row-major, for the page's binder and tab order
         self.edits: dict[str, MoneyEdit] = {}
@@ -104,15 +109,17 @@ class AmountsGrid(QWidget):
         grid.addWidget(self.message, len(self.rows) + 1, 0, 1, len(self._headers) + 1)
         for edit in self.edits.values():
             edit.installEventFilter(self)
+        if cursor is not None:
+            cursor.follow(self._follow_cursor)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._on_changed)
 
     def label_width(self) -> int:
         layout = self.layout()
         assert isinstance(layout, QGridLayout)
-        return max((item.widget().sizeHint().width() for r in range(layout.rowCount())
-                    if (item := layout.itemAtPosition(r, 0)) is not None and item.widget()),
-                   default=0)
+        labels = (item.widget() for r in range(layout.rowCount())
+                  if (item := layout.itemAtPosition(r, 0)) is not None)
+        return max((w.sizeHint().width() for w in labels if w is not None), default=0)
 
     def _header(self, text: str, left: bool = False) -> QLabel:
         h = QLabel(text, self)
@@ -253,17 +260,14 @@ class AmountsGrid(QWidget):
         if not self._pasting and self.message.isVisible():
             self._show("", error=False)  # an older paste's outcome would mislead now
 
-    def rebase(self, old: str, new: str) -> None:
-        """Point every typed cell whose path starts with ``old`` at ``new`` instead
-        (the project page shows one project at a time)."""
+    def _follow_cursor(self) -> None:
+        """The cursor shows another item: the typed cells move to its fields."""
+        assert self.item_cursor is not None
         self._show("", error=False)
-        self._paths = {}
-        for row in self.rows:
-            if row.path and row.path.startswith(old):
-                self._paths[row.path] = new + row.path[len(old):]
-        for key, edit in self.edits.items():
-            if key.startswith(old):
-                edit.rebind(new + key[len(old):])
+        self._paths = {built: self.item_cursor.path(field) for built, field in self._fields.items()}
+        for built, edit in self.edits.items():
+            field, col = built.rsplit(".", 1)
+            edit.rebind(f"{self._paths.get(field, field)}.{col}")
         for w in self.fields:
             if isinstance(w, ComputedField):
                 w.load()

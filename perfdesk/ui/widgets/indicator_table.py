@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from perfdesk.model.report import Indicator
 from perfdesk.model.vocabulary import LEVEL2_BY_LEVEL1
@@ -67,12 +67,14 @@ class IndicatorTable(RecordTable):
                                     self))
         self.add_button(tool_button(
             "补选档次", "为还没选“定性档次”的定性指标选定档次：按自评得分所在档次，"
-            "没有得分时按实际完成值的表述（一步，可撤销）", self.fill_bands, self))
+            "没有得分时按实际完成值的表述（一步，可撤销）", self._fill_bands_clicked, self))
         self.subtotal = QLabel(self)
         self.subtotal.setObjectName(f"{path}:subtotal")
         self.subtotal.setWordWrap(True)
         self.subtotal.setTextFormat(Qt.TextFormat.RichText)
-        self.layout().insertWidget(1, self.subtotal)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.subtotal)
         for sig in (doc.changed, doc.structure_changed):
             sig.connect(self._update_subtotal)
         doc.reset.connect(self._update_subtotal)
@@ -103,6 +105,9 @@ class IndicatorTable(RecordTable):
             return
         items = insert_grouped(list(self.model.items()), [copy.deepcopy(p) for p in picked])
         self.doc.replace_list(self.path, items, "从指标库添加")
+
+    def _fill_bands_clicked(self) -> None:
+        self.fill_bands()
 
     def fill_bands(self) -> int:
         """Choose the band of every qualitative row without one (one undo step); how many."""
