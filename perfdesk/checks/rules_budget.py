@@ -301,13 +301,6 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
               ("因公出国（境）费", t.overseas, "three_public.overseas"),
               ("公务接待费", t.reception, "three_public.reception")],
              col, [("“三公”经费合计", three)])
-    if all(_get(a, col) is None for _, a, _ in basic_parts + project_parts
-           for col in ("annual", "actual")) and _get(overall, "actual") is None:
-        # Nothing to sum at all: not a gap among filled parts, but the report would still
-        # come out without a single budget figure, so say so once.
-        yield Hit("尚未填写任何支出的全年预算数和决算数：基本支出、项目支出和支出合计都是空的，"
-                  "预算执行率和总分无法计算。请在“预算执行”和“项目支出”页填写",
-                  ("basic.personnel.annual",))
     for gap in gaps.values():
         rate = ("，整体预算执行率和总分也无法计算"
                 if "支出合计" in gap.totals and {"annual", "actual"} & set(gap.cols) else "")
@@ -317,3 +310,26 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
             "（确无此项支出请填 0）",
             (gap.path if gap.path == "projects" else f"{gap.path}.{gap.cols[0]}",),  # no project yet: the list
         )
+
+
+# ---------------------------------------------------------------------------------------
+# No spending figure at all (R-B15)
+
+
+@reg.report(
+    "R-B15",
+    ERROR,
+    "没有任何支出数字：基本支出、项目支出和支出合计的全年预算数、决算数都是空的",
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
+)
+def no_spending(report: Report, fig: Figures) -> Iterator[Hit]:
+    b = report.basic
+    parts = [b.personnel, b.public, *(p.amounts for p in report.projects)]
+    typed = any(_get(a, col) is not None for a in parts for col in ("annual", "actual"))
+    declared = any(_get(a, col) is not None for a in (report.declared.basic, report.declared.projects,
+                                                      report.declared.overall)
+                   for col in ("annual", "actual"))
+    if not typed and not declared:
+        yield Hit("尚未填写任何支出的全年预算数和决算数：基本支出、项目支出和支出合计都是空的，"
+                  "预算执行率和总分无法计算，报告不能作为正式报告。请在“预算执行”和“项目支出”页填写",
+                  ("basic.personnel.annual",))

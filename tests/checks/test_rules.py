@@ -16,7 +16,14 @@ import pytest
 from perfdesk.checks import check
 from perfdesk.checks.catalogue import RULES
 from perfdesk.model.report import Report
-from perfdesk.model.vocabulary import BENEFIT, OUTPUT, SATISFACTION, Band, ReverseFormula
+from perfdesk.model.vocabulary import (
+    BENEFIT,
+    OUTPUT,
+    SATISFACTION,
+    Band,
+    NarrativePart,
+    ReverseFormula,
+)
 
 D = Decimal
 Edit = Callable[[Report], None]
@@ -90,6 +97,13 @@ def _problem_names_rate(r: Report) -> None:
     r.problems[0].text = "个别项目预算执行率只有86.5%，需加快进度。"
 
 
+def _no_measures(r: Report) -> None:
+    """Problems written, every measure cleared."""
+    r.extra_measures = []
+    for p in r.problems:
+        p.measure = ""
+
+
 def _nothing_spent(r: Report) -> None:
     """Every 全年预算/决算 of 基本支出 and the projects left blank."""
     for a in (r.basic.personnel, r.basic.public, *(p.amounts for p in r.projects)):
@@ -100,7 +114,10 @@ CASES: list[tuple[str, Edit, Edit]] = [
     ("R-C01", _set(unit_name=" "), _set(unit_name="青禾县市场监管局")),
     ("R-C01", _set(supervisor=""), _seq(_set(supervisor=""), _set(projects=[]))),
     ("R-C02", _set(**{"problems[0].measure": ""}), _set(**{"problems[0].text": "另一个问题。"})),
-    ("R-C02", _set(problems=[], extra_measures=[]), _set(extra_measures=[])),
+    ("R-C05", _set(problems=[], extra_measures=[]), _set(problems=[], extra_measures=[],
+                                                         stated_none=[NarrativePart.PROBLEMS,
+                                                                      NarrativePart.MEASURES])),
+    ("R-C05", _no_measures, _seq(_no_measures, _set(stated_none=[NarrativePart.MEASURES]))),
     ("R-C03", _set(**{"duties[0]": "负责XX工作。"}), _set(**{"duties[0]": "负责XXL码服装质量抽检。"})),
     ("R-C03", _set(**{"indicators[2].actual": "……"}), _set(**{"indicators[2].actual": "186件"})),
     ("R-C03", _set(**{"projects[1].purpose": "（待填）"}), _set(**{"projects[1].purpose": "执法办案"})),
@@ -135,7 +152,8 @@ CASES: list[tuple[str, Edit, Edit]] = [
      _set(**{"projects[1].amounts.annual": None, "declared.projects.annual": D("295.00")})),
     ("R-B14", _set(**{"three_public.reception.actual": None}),
      _set(**{"three_public.reception.actual": D("0.00")})),
-    ("R-B14", _nothing_spent, _seq(_nothing_spent, _set(**{"declared.overall.actual": D("2176.98")}))),
+    ("R-B15", _nothing_spent, _seq(_nothing_spent, _set(**{"declared.overall.actual": D("2176.98")}))),
+    ("R-B15", _nothing_spent, _seq(_nothing_spent, _set(**{"basic.public.actual": D("241.30")}))),
     ("R-B14", _set(**{"basic.public.annual": None}),
      _set(**{"basic.public.annual": None, "basic.personnel.annual": None,
              "declared.basic.annual": D("1896.58")})),

@@ -33,6 +33,7 @@ REFUSING = [
     ("budget", "basic.public.actual", "abc"),  # a money field
     ("basic", "staffing.authorized", "十几"),  # a count
     ("budget", "income.other", "1.2.3"),
+    ("indicators", "scoring.weights.output", "5x"),  # a number (分值)
 ]
 
 
@@ -63,6 +64,33 @@ def test_a_refused_entry_does_not_survive_new_or_open(make_window, qtbot, tmp_pa
     assert field.text() == ("" if value is None else field.format_value(value))
     assert not field.property("invalid")
     assert not any(f.rule == "R-U01" for f in w.doc.findings)
+
+
+@pytest.mark.parametrize("how", ["new", "open"])
+def test_a_refused_table_cell_message_does_not_survive_new_or_open(make_window, qtbot, tmp_path,
+                                                                   dialog_log, how, demo):
+    w = make_window()
+    page = w.show_page("budget")
+    table = find(page, "adjustments")
+    from perfdesk.ui.widgets.binding import reveal
+
+    reveal(table)  # scrolled into view, as the user would
+    qtbot.wait(50)
+    cell = table.view.visualRect(table.model.index(0, 1))  # 金额 of the first row
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    for ch in "abc":  # typing in a cell starts editing; the keys go where the focus is
+        qtbot.keyClicks(QApplication.focusWidget(), ch)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert table.message.isVisibleTo(table) and "abc" in table.message.text()
+    dialog_log.answer("ask_save_changes", dialogs.DISCARD)
+    if how == "new":
+        qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    else:
+        other = tmp_path / "另一份.perfdesk"
+        save_report(demo, other, backup=False)
+        dialog_log.answer("open_file", other)
+        qtbot.keyClick(w, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert not table.message.isVisibleTo(table)
 
 
 def _docx_text(path: Path) -> str:

@@ -108,6 +108,7 @@ def test_locked_output_says_close_it_and_offers_another_name(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(render, "render_all", locked_once)
+    page.existing.setCurrentIndex(page.existing.findData("overwrite"))  # 已有同名文件时：覆盖
     dialog_log.answer("choose", 0)  # 换个文件名生成
     with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as failed:
         page.generate()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -33,15 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import ERROR
+from perfdesk.checks import ERROR, WARNING
 from perfdesk.config import Setting
 from perfdesk.office.pdf import pdf_available
 from perfdesk.office.printing import print_file
+from perfdesk.render import OLD_VERSIONS, OutputError, keep_previous, planned_files
 from perfdesk.render.templates import DEFAULT_TEMPLATE, list_templates
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.generation import Worker, open_url
 from perfdesk.ui.pages.base import Page
+
+EXISTING_CHOICES = (("ask", "每次询问"), ("keep", "保留旧文件（移到“旧版本”文件夹）"),
+                    ("overwrite", "覆盖"))
 
 
 class GeneratePage(Page):
@@ -115,6 +120,17 @@ class GeneratePage(Page):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form.addRow("输出文件夹：", folder_row)
+        self.existing = QComboBox()
+        self.existing.setObjectName("existingOutputs")
+        for value, label in EXISTING_CHOICES:
+            self.existing.addItem(label, value)
+        self.existing.setCurrentIndex(max(0, self.existing.findData(
+            settings.get_str(Setting.OUTPUT_EXISTING, "ask"))))
+        self.existing.currentIndexChanged.connect(
+            lambda _i: settings.set_value(Setting.OUTPUT_EXISTING, self.existing.currentData()))
+        self.existing.setToolTip("上次生成的文件可能已在 Word 中改过：保留的旧文件放在输出文件夹的"
+                                 "“旧版本”子文件夹里（审核多个单位时不读取它）。")
+        form.addRow("已有同名文件时：", self.existing)
         options = QGroupBox("生成选项")
         options.setLayout(form)
 
@@ -132,6 +148,13 @@ class GeneratePage(Page):
         draft_row = QHBoxLayout(self.draft_box)
         draft_row.addWidget(self.draft_text, 1)
         draft_row.addWidget(to_findings)
+
+        # 生成之前：仍未处理的审核结果（错误和警告）
+        self.open_findings = QPlainTextEdit()
+        self.open_findings.setObjectName("openFindings")
+        self.open_findings.setReadOnly(True)
+        self.open_findings.setMaximumHeight(96)
+        self.open_findings.setToolTip("生成前仍未处理的审核结果；双击“审核结果”面板中的一条可转到该处")
 
         # 生成
         self.generate_button = QPushButton("生成报告")
@@ -181,6 +204,7 @@ class GeneratePage(Page):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(options)
         layout.addWidget(self.draft_box)
+        layout.addWidget(self.open_findings)
         layout.addLayout(run_row)
         layout.addWidget(self.status)
         layout.addWidget(results, 1)
@@ -239,6 +263,11 @@ class GeneratePage(Page):
 
     def _update_draft(self) -> None:
         errors = [f for f in self.doc.findings if f.severity == ERROR]
+        open_ones = [f for f in self.doc.findings if f.severity in (ERROR, WARNING)]
+        self.open_findings.setVisible(bool(open_ones))
+        self.open_findings.setPlainText(
+            f"生成前仍有 {len(errors)} 个错误、{len(open_ones) - len(errors)} 个警告：\n"
+            + "\n".join(f"{f.severity.label} {f.rule}：{f.message}" for f in open_ones))
         self.draft_box.setVisible(bool(errors))
         self.generate_button.setText("生成草稿" if errors else "生成报告")
         if errors:
@@ -265,6 +294,40 @@ class GeneratePage(Page):
                 "excel": self.excel.isChecked(), "excel_separate": self.separate.isChecked(),
                 "pdf": self.pdf.isChecked() and self.pdf.isEnabled()}
 
+    def _make_room(self, report: Any, folder: Path, findings: list[Any],
+                   opts: dict[str, Any]) -> bool:
+        """Files of an earlier run under the same names: overwrite them, or keep them in
+        旧版本/, as the user chose (asked once, then remembered); False: do not generate."""
+        planned = planned_files(report, folder, draft=any(f.severity == ERROR for f in findings),
+                                word=opts["word"], excel=opts["excel"],
+                                excel_separate=opts["excel_separate"], pdf=opts["pdf"])
+        existing = [p for p in planned if p.exists()]
+        if not existing:
+            return True
+        how = self.existing.currentData()
+        if how not in ("keep", "overwrite"):
+            names = "\n".join(f"· {p.name}" for p in existing[:6])
+            answer = dialogs.choose(
+                self, "已有上次生成的文件",
+                f"输出文件夹中已有上次生成的 {len(existing)} 个同名文件，它们可能已在 Word、WPS 或 "
+                f"Excel 中改过：\n{names}\n\n覆盖它们，还是把它们保留在“{OLD_VERSIONS}”文件夹中？"
+                "您的选择会被记住，可在“生成选项 › 已有同名文件时”中更改。",
+                ["覆盖", f"保留旧文件（移到“{OLD_VERSIONS}”文件夹）", "取消"], default=1)
+            if answer not in (0, 1):
+                return False
+            how = "overwrite" if answer == 0 else "keep"
+            settings.set_value(Setting.OUTPUT_EXISTING, how)
+            self.existing.setCurrentIndex(max(0, self.existing.findData(how)))
+        if how == "keep":
+            try:
+                kept = keep_previous(existing)
+            except OutputError as exc:
+                dialogs.error(self, "无法保留旧文件", exc.message)
+                return False
+            if kept is not None:
+                self.status.setText(html.escape(f"上次生成的文件已移到“{kept}”。"))
+        return True
+
     def is_running(self) -> bool:
         return self._thread is not None
 
@@ -283,7 +346,10 @@ class GeneratePage(Page):
         settings.set_value(Setting.OUTPUT_SEPARATE, opts["excel_separate"])
         report = copy.deepcopy(self.doc.report)
         # the findings of this very revision decide draft or final (re-checked if stale)
-        worker = Worker(report, folder, opts, list(self.doc.findings_now()), rename)
+        findings = list(self.doc.findings_now())
+        if not rename and not self._make_room(report, folder, findings, opts):
+            return False
+        worker = Worker(report, folder, opts, findings, rename)
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
