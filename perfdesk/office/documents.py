@@ -49,8 +49,13 @@ class PrintDoc:
     sheet: int | None  # 1-based sheet of ``source`` (附件), None for the report
     pdf: Path  # its pages, and only its pages
     pages: int
-    landscape: tuple[int, ...]  # 0-based pages wider than high
+    sizes: tuple[tuple[float, float], ...]  # each page's width and height in points
     converter: Converter
+
+    @property
+    def landscape(self) -> tuple[int, ...]:
+        """0-based pages wider than high."""
+        return tuple(i for i, (w, h) in enumerate(self.sizes) if w > h)
 
 
 def sheet_label(sheet_name: str, n: int) -> tuple[str, str]:
@@ -65,14 +70,10 @@ def converter_available() -> bool:
     return find_soffice() is not None or windows.default_dispatch() is not None
 
 
-def _landscape(pdf: Path) -> tuple[int, ...]:
-    return tuple(i for i, (w, h) in enumerate(pages.page_sizes(pdf)) if w > h)
-
-
 def _doc(key: str, label: str, title: str, source: Path, sheet: int | None, pdf: Path,
          converter: Converter) -> PrintDoc:
-    return PrintDoc(key, label, title, source, sheet, pdf, pages.page_count(pdf),
-                    _landscape(pdf), converter)
+    sizes = tuple(pages.page_sizes(pdf))
+    return PrintDoc(key, label, title, source, sheet, pdf, len(sizes), sizes, converter)
 
 
 def _split_workbook(source: Path, pdf: Path, folder: Path,
