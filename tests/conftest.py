@@ -54,3 +54,20 @@ def require_pdf_converter(available: bool, what: str = "LibreOffice (soffice)") 
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing on CI; scripts/setup.sh should have installed it")
     pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture
+def virtual_printer(monkeypatch: pytest.MonkeyPatch):
+    """A private CUPS with a virtual PDF printer (tests/cups_server.py), CUPS_SERVER set to
+    it. Skipped on a developer machine without CUPS; on CI its absence fails."""
+    from tests import cups_server
+
+    why = cups_server.missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"virtual printer unavailable on CI: {why}")
+        pytest.skip(why)
+    printer = cups_server.start()
+    monkeypatch.setenv("CUPS_SERVER", printer.server)
+    yield printer
+    printer.stop()

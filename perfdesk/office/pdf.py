@@ -146,6 +146,8 @@ def convert_many_with_libreoffice(soffice: str, sources: list[Path], out_dir: Pa
                                   cancel: threading.Event | None = None) -> list[Path]:
     """Convert ``sources`` to ``out_dir/<stem>.pdf`` in one LibreOffice run (it starts once,
     which is most of the time a conversion takes)."""
+    if not sources:  # soffice without files would wait for ever
+        return []
     out_dir.mkdir(parents=True, exist_ok=True)
     what = "、".join(src.name for src in sources)
     # One conversion at a time per profile: soffice refuses a profile already in use.

@@ -128,7 +128,7 @@ def parse_ranges(text: str, pages: int) -> tuple[tuple[int, int], ...]:
     Raises RangeError (Chinese) for text that is not page numbers or names a page the
     document does not have.
     """
-    text = text.strip()
+    text = re.sub(r"\s*([-–—~至到])\s*", r"\1", text.strip())
     if not text:
         return ()
     ranges = []
