@@ -71,3 +71,22 @@ def virtual_printer(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CUPS_SERVER", printer.server)
     yield printer
     printer.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The demo report's Word report and 附件 workbook, written once."""
+    from perfdesk.render import render_all
+
+    out = tmp_path_factory.mktemp("demo-out")
+    return render_all(load_report(demo_report_path()), out).files
+
+
+@pytest.fixture(scope="session")
+def demo_docs(demo_files: list[Path], tmp_path_factory: pytest.TempPathFactory):
+    """The demo's documents as the preview shows them (LibreOffice: slow), made once."""
+    from perfdesk.office import documents
+    from perfdesk.office.pdf import find_soffice
+
+    require_pdf_converter(find_soffice() is not None)
+    return documents.prepare(demo_files, tmp_path_factory.mktemp("demo-preview"))
