@@ -177,7 +177,22 @@ def prepare(files: list[Path], folder: Path, *, progress: Progress | None = None
     return docs
 
 
+def single_pdf(pdf: Path) -> PrintDoc:
+    """A PDF given as it is (the command line's ``preview file.pdf``)."""
+    return _doc("pdf", pdf.stem, pdf.stem, pdf, None, pdf, Converter.LIBREOFFICE)
+
+
 def print_file(doc: PrintDoc, indices: list[int], target: Path) -> Path:
     """The PDF to send for printing ``doc``'s 0-based pages ``indices``: the same pages,
     landscape ones turned onto portrait A4."""
     return pages.extract_pages(doc.pdf, indices, target, portrait=True)
+
+
+def page_images(docs: list[PrintDoc], out_dir: Path, dpi: float) -> list[Path]:
+    """Every page of ``docs`` as a PNG in ``out_dir``: ``报告-01.png``, ``附件3-2-01.png`` …"""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc in docs:
+        for n, raster in enumerate(pages.render_pages(doc.pdf, dpi), start=1):
+            written.append(pages.write_png(raster, out_dir / f"{doc.label}-{n:02d}.png"))
+    return written

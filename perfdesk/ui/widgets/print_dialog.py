@@ -74,7 +74,9 @@ class PrintDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["文档", "页数", "页码范围（空为全部，如 1-3,5）"])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_DOC, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PAGES, QHeaderView.ResizeMode.ResizeToContents)
