@@ -137,7 +137,8 @@ def start(name: str = "PerfDesk_Virtual_PDF") -> VirtualPrinter:
         f"ServerRoot {root}/conf\nRequestRoot {root}/spool\nCacheDir {root}/cache\n"
         f"StateDir {root}/run\nTempDir {root}/spool/tmp\nErrorLog {root}/log/error_log\n"
         f"AccessLog {root}/log/access_log\nPageLog {root}/log/page_log\n"
-        f"ServerBin {root}/bin\nDataDir /usr/share/cups\nUser lp\nGroup lp\nSystemGroup root\n",
+        f"ServerBin {root}/bin\nDataDir /usr/share/cups\nPrintcap {root}/run/printcap\n"
+        "User lp\nGroup lp\nSystemGroup root\n",
         encoding="utf-8")
     for sub in ("conf", "cache", "run", "log", "bin"):
         (root / sub).chmod(0o755)
