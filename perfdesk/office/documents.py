@@ -25,7 +25,7 @@ from perfdesk.office.pdf import (
     find_soffice,
 )
 
-Progress = Callable[[int, str], None]  # percent, what is happening (Chinese)
+Progress = Callable[[int, str], None]  # percent (-1: under way, length unknown), what (Chinese)
 
 NO_PREVIEW = ("此电脑上没有能把报告转换为 PDF 的程序（LibreOffice，或 Windows 上的 Word、WPS），"
               "无法在这里预览和按页打印；可以打开文件夹，用 Word 或 WPS 查看和打印生成的文件。")
@@ -138,7 +138,7 @@ def prepare(files: list[Path], folder: Path, *, progress: Progress | None = None
     dispatch = None if soffice is not None else windows.default_dispatch()
     if soffice is None and dispatch is None:
         raise PdfUnavailable(NO_PREVIEW)
-    step(5, "正在把报告和附件转换为 PDF…")
+    step(-1, "正在把报告和附件转换为 PDF…")
     taken: set[str] = set()
     pdf_of: dict[Path, Path] = {}
     if soffice is not None:

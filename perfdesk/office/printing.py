@@ -106,7 +106,8 @@ class PrintOutcome:
         extra = f"，共 {self.copies} 份" if self.copies > 1 else ""
         sides = "" if self.duplex == Duplex.ONE_SIDED else f"，{DUPLEX_LABELS[self.duplex]}"
         ids = [j.job_id for j in self.jobs if j.job_id]
-        jobs = f"（作业 {'、'.join(ids)}）" if ids else ""
+        listed = "、".join(ids) if len(ids) <= 2 else f"{ids[0]} 至 {ids[-1]}"
+        jobs = f"（作业 {listed}）" if ids else ""
         via = f"（经 {self.via}）" if self.via else ""
         return f"已发送到打印机“{self.printer}”{via}：{parts}{extra}{sides}{jobs}。"
 

@@ -454,6 +454,9 @@ class GeneratePage(Page):
     def _preview_documents(self, docs: list[Any]) -> None:
         self.preview.set_documents(docs)
         self._set_result_buttons()
+        parts = "、".join(f"{d.label} {d.pages} 页" for d in docs)
+        base = self.status.text().split("<br>预览")[0]
+        self.status.setText(f"{base}<br>{html.escape(f'预览：{parts}。')}")
 
     def _preview_failed(self, message: str) -> None:
         self._waiting_first_page = False

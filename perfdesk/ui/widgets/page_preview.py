@@ -252,7 +252,11 @@ class PagePreview(QWidget):
         if self.docs:  # a newer preview replaces the pages only when it is ready
             return
         self.message.setText(text)
-        self.progress.setValue(percent)
+        if percent < 0:  # a step of unknown length (LibreOffice converting): busy
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(percent)
         self.progress.show()
         self.open_folder.hide()
         self.stack.setCurrentIndex(0)

@@ -82,8 +82,8 @@ class PrintDialog(QDialog):
         header.setSectionResizeMode(COL_PAGES, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_RANGE, QHeaderView.ResizeMode.Stretch)
         for row, doc in enumerate(self.docs):
-            name = QTableWidgetItem(f"{doc.label}  {doc.title if doc.label != doc.title else ''}"
-                                    .strip())
+            shown = doc.title if doc.title.startswith(doc.label) else f"{doc.label}  {doc.title}"
+            name = QTableWidgetItem(shown)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Checked)
