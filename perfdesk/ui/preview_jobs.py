@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from perfdesk.office.documents import PrintDoc
@@ -120,28 +120,30 @@ class _Worker(QObject):
         if outcome.method == printing.Method.CUPS:
             self._watch(token, outcome)
 
-    def _watch(self, token: int, outcome: Any) -> None:
-        """Follow the jobs in the queue until CUPS has handled them, or says why not."""
+    def _watch(self, token: int, outcome: Any, deadline: float | None = None) -> None:
+        """Follow the jobs in the queue until CUPS has handled them, or says why not: one
+        look a second, by timer, so page images asked for meanwhile are not held up."""
         from perfdesk.office import printing
 
-        deadline = time.monotonic() + WATCH_S
-        while time.monotonic() < deadline:
-            try:
-                state = printing.job_progress(outcome)
-            except printing.PrintError as exc:
-                self.print_status.emit(token, exc.message, True)
-                return
-            if state.problem:
-                self.print_status.emit(
-                    token, f"{state.problem}。请检查打印机后在系统的打印队列中重试。", True)
-                return
-            if state.finished:
-                self.print_status.emit(
-                    token, f"打印系统已把作业交给打印机“{outcome.printer}”处理完毕。", True)
-                return
-            time.sleep(WATCH_STEP_S)
-        self.print_status.emit(
-            token, f"作业仍在打印机“{outcome.printer}”的队列中，请查看打印机。", True)
+        if deadline is None:
+            deadline = time.monotonic() + WATCH_S
+        try:
+            state = printing.job_progress(outcome)
+        except printing.PrintError as exc:
+            self.print_status.emit(token, exc.message, True)
+            return
+        if state.problem:
+            self.print_status.emit(
+                token, f"{state.problem}。请检查打印机后在系统的打印队列中重试。", True)
+        elif state.finished:
+            self.print_status.emit(
+                token, f"打印系统已把作业交给打印机“{outcome.printer}”处理完毕。", True)
+        elif time.monotonic() > deadline:
+            self.print_status.emit(
+                token, f"作业仍在打印机“{outcome.printer}”的队列中，请查看打印机。", True)
+        else:
+            QTimer.singleShot(round(WATCH_STEP_S * 1000), self,
+                              lambda: self._watch(token, outcome, deadline))
 
 
 class PreviewService(QObject):

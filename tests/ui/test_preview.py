@@ -62,7 +62,7 @@ def test_generate_preview_and_print_the_demo(make_window, qtbot, tmp_path, demo,
                                              virtual_printer, dialog_log):
     require_pdf_converter(documents.converter_available())
     want = _expected_pages(demo, tmp_path)
-    w, page = _page(make_window, tmp_path / "out")
+    _w, page = _page(make_window, tmp_path / "out")
     assert not page.print_button.isEnabled()
 
     ticks: list[float] = []
