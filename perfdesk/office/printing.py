@@ -299,7 +299,8 @@ def print_with_cups(docs: Sequence[PrintDoc], choices: PrintChoices, folder: Pat
 @dataclass(frozen=True)
 class JobProgress:
     pending: tuple[str, ...]  # job ids still queued or printing
-    problem: str  # Chinese, "" when the printer reports nothing wrong
+    problem: str  # Chinese: the printer is stopped, and why; "" when it is not
+    note: str = ""  # Chinese: what an enabled printer says meanwhile ("正在打印：…")
 
     @property
     def finished(self) -> bool:
@@ -313,12 +314,10 @@ def job_progress(outcome: PrintOutcome) -> JobProgress:
     queued = {line.split()[0] for line in proc.stdout.splitlines() if line.strip()}
     pending = tuple(i for i in ids if i in queued)
     enabled, state = _printer_states().get(outcome.printer, (True, ""))
-    problem = ""
     if not enabled:
-        problem = f"打印机“{outcome.printer}”{state or '已停用'}"
-    elif "：" in state and pending:
-        problem = f"打印机“{outcome.printer}”{state}"
-    return JobProgress(pending, problem)
+        return JobProgress(pending, f"打印机“{outcome.printer}”{state or '已停用'}")
+    note = f"打印机“{outcome.printer}”{state}" if pending and "：" in state else ""
+    return JobProgress(pending, "", note)
 
 
 # --- Windows (COM) ------------------------------------------------------------------------

@@ -142,6 +142,8 @@ class _Worker(QObject):
             self.print_status.emit(
                 token, f"作业仍在打印机“{outcome.printer}”的队列中，请查看打印机。", True)
         else:
+            if state.note:  # what the printer says while it works: shown, not an error
+                self.print_status.emit(token, state.note, False)
             QTimer.singleShot(round(WATCH_STEP_S * 1000), self,
                               lambda: self._watch(token, outcome, deadline))
 

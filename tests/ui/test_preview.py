@@ -214,3 +214,22 @@ def test_page_view_keeps_answering_keys_without_documents(qtbot):
     qtbot.mouseClick(preview.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert not preview.next_button.isEnabled() and not preview.fit_page.isEnabled()
     assert "生成报告后" in preview.message.text()
+
+
+@pytest.mark.slow
+def test_a_stopped_printer_is_said_after_the_job_was_accepted(make_window, qtbot, tmp_path,
+                                                               virtual_printer, dialog_log):
+    require_pdf_converter(documents.converter_available())
+    _w, page = _page(make_window, tmp_path)
+    with qtbot.waitSignal(page.preview_ready, timeout=PREVIEW_TIMEOUT):
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    subprocess.run(["cupsdisable", "-r", "out of paper", virtual_printer.name],
+                   env=virtual_printer.env(), check=True)
+    dialog_log.answer("print_choices", PrintChoices(virtual_printer.name, (DocPages("annex2"),)))
+    with qtbot.waitSignal(page.print_finished, timeout=60_000):
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert "已发送到打印机" in page.status.text()  # the print system did accept the job
+    qtbot.waitUntil(lambda: "已停用" in page.status.text(), timeout=30_000)
+    status = page.status.text()
+    assert "缺纸" in status and "处理完毕" not in status
+    assert virtual_printer.jobs() == []
