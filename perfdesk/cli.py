@@ -99,6 +99,52 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_preview(args: argparse.Namespace) -> int:
+    """Page images (PNG) of a report file's outputs, or of a .docx/.xlsx/.pdf, as the
+    preview shows them."""
+    import tempfile
+
+    from perfdesk.office import documents, pages
+    from perfdesk.office.pdf import PdfUnavailable
+    from perfdesk.render import OutputError, render_all
+
+    src = Path(args.file)
+    if not src.is_file():
+        _err(f"找不到文件“{src}”。")
+        return EXIT_UNUSABLE
+    if not 10 <= args.dpi <= pages.MAX_PRINT_DPI:
+        _err(f"--dpi 应在 10 到 {pages.MAX_PRINT_DPI} 之间。")
+        return EXIT_UNUSABLE
+    suffix = src.suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="perfdesk-preview-") as tmp:
+        work = Path(tmp)
+        try:
+            if suffix == ".pdf":
+                docs = [documents.single_pdf(src)]
+            elif suffix in (".docx", ".xlsx"):
+                docs = documents.prepare([src], work / "pdf")
+            else:
+                report = load_report(src)
+                try:
+                    result = render_all(report, work / "out", template=args.template)
+                except OutputError as exc:
+                    _err(exc.message)
+                    return EXIT_UNUSABLE
+                docs = documents.prepare(result.files, work / "pdf")
+            written = documents.page_images(docs, Path(args.output), args.dpi)
+        except PdfUnavailable as exc:
+            _err(exc.message)
+            return EXIT_UNUSABLE
+        except pages.PdfError as exc:
+            _err(exc.message)
+            return EXIT_UNUSABLE
+    for doc in docs:
+        _err(f"{doc.label}：{doc.pages} 页")
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from perfdesk.model.report import Report
     from perfdesk.model.rollover import next_year
@@ -203,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-excel", action="store_true", help="不生成 Excel 附件")
     r.set_defaults(func=_cmd_render)
 
+    v = sub.add_parser("preview", help="把报告与附件的每一页存为图片（PNG）/ page images")
+    v.add_argument("file", type=Path, help="报告文件 (.perfdesk)，或 .docx/.xlsx/.pdf")
+    v.add_argument("-o", "--output", type=Path, required=True, help="图片的输出文件夹")
+    v.add_argument("--dpi", type=float, default=96, help="分辨率（默认 96，即屏幕大小；最高 300）")
+    v.add_argument("--template", help="报告模板名称（报告文件时）")
+    v.set_defaults(func=_cmd_preview)
+
     n = sub.add_parser("new", help="新建报告，或以上年报告新建 / new report")
     n.add_argument("--from", dest="source", type=Path, help="上年的报告文件")
     n.add_argument("-o", "--output", type=Path, required=True)
@@ -229,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = ("gui", "check", "render", "new", "import", "review", "rules")
+COMMANDS = ("gui", "check", "render", "preview", "new", "import", "review", "rules")
 
 
 def gui_arguments(argv: list[str]) -> list[str] | None:

@@ -7,7 +7,7 @@ tests can monkeypatch one place and no modal dialog ever blocks a run.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # QMessageBox and QFileDialog are imported when first used
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -100,3 +100,12 @@ def choose_dir(parent: QWidget | None, title: str, start: str = "") -> Path | No
 def crash(parent: QWidget | None, text: str, details: str) -> None:
     """The unexpected-error dialog shown by the exception hook."""
     error(parent, "程序出错", text, details)
+
+
+def print_choices(parent: QWidget | None, docs: list[Any], printers: list[Any],
+                  note: str = "") -> Any:
+    """The 打印 dialog (ui.widgets.print_dialog); its PrintChoices, or None if cancelled."""
+    from perfdesk.ui.widgets.print_dialog import PrintDialog
+
+    dialog = PrintDialog(docs, printers, note, parent)
+    return dialog.choices() if dialog.exec() == PrintDialog.DialogCode.Accepted else None

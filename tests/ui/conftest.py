@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "open_file": None,
     "save_file": None,
     "choose_dir": None,
+    "print_choices": None,
 }
 
 
