@@ -417,28 +417,36 @@ def _scope_check(cands: list[Candidate]) -> None:
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
-    by_path: dict[str, list[Candidate]] = {}
+    """One row per field and value: the same figure in several tables is one row (the others
+    named in its note); different values for one field are conflicts, none ticked."""
+    by_path: dict[str, dict[Value, list[Candidate]]] = {}
     for c in cands:
-        by_path.setdefault(c.path, []).append(c)
+        by_path.setdefault(c.path, {}).setdefault(c.value, []).append(c)
     out: list[Candidate] = []
-    for group in by_path.values():
-        values = {c.value for c in group}
-        if len(values) == 1:
+    for groups in by_path.values():
+        firsts = []
+        for group in groups.values():
             first = group[0]
-            others = [f"{c.source.file} {c.source.sheet}!{c.source.cell}" for c in group[1:]]
+            others = [_where(c) for c in group[1:]]
             if others:
-                first.note = "；".join(x for x in (first.note, f"与 {'、'.join(others)} 一致") if x)
+                first.note = _join(first.note, f"与 {'、'.join(others)} 一致")
                 first.tick = first.tick and all(c.tick for c in group)
-            out.append(first)
-            continue
-        for c in group:
-            other = [f"{o.source.file} {o.source.sheet}!{o.source.cell} 为 {_shown(o.value)}"
-                     for o in group if o is not c and o.value != c.value]
-            c.conflict, c.tick = True, False
-            c.note = "；".join(x for x in (c.note, "两处不一致：" + "，".join(other) + "。请勾选要采用的一个")
-                              if x)
-            out.append(c)
+            firsts.append(first)
+        if len(firsts) > 1:
+            for c in firsts:
+                other = [f"{_where(o)} 为 {_shown(o.value)}" for o in firsts if o is not c]
+                c.conflict, c.tick = True, False
+                c.note = _join(c.note, "两处不一致：" + "，".join(other) + "。请勾选要采用的一个")
+        out += firsts
     return out
+
+
+def _where(c: Candidate) -> str:
+    return f"{c.source.file} {c.source.sheet}!{c.source.cell}"
+
+
+def _join(*notes: str) -> str:
+    return "；".join(n for n in notes if n)
 
 
 def _shown(v: Value) -> str:

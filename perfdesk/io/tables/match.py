@@ -88,8 +88,9 @@ def _is_numbering_row(row: list[CellValue]) -> bool:
     """The 栏次 row under a header: '栏次', or whole numbers 1, 2, 3 … in order."""
     if any(isinstance(v, str) and norm(v) in _LABEL_ROW for v in row):
         return True
-    nums = [v for v in row if v is not None and v != ""]
-    if len(nums) < 3 or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in nums):
+    nums = [v.strip() if isinstance(v, str) else v for v in row if v is not None and v != ""]
+    if len(nums) < 3 or not all((isinstance(v, int | float) and not isinstance(v, bool))
+                                or (isinstance(v, str) and v.isdigit()) for v in nums):
         return False
     ints = [float(v) for v in nums]  # type: ignore[arg-type]
     return all(x == int(x) for x in ints) and ints == [ints[0] + i for i in range(len(ints))] \
