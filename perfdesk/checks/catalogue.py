@@ -24,6 +24,8 @@ _GROUPS = ("R-C", "R-B", "R-P", "R-I", "R-S")
 
 def _order(rule: Rule) -> tuple[int, int]:
     """'R-B07' -> (1, 7): groups in catalogue order, then by number."""
+    if rule.id == "R-S01":  # the score line stays last, for the status bar
+        return (len(_GROUPS) + 1, 0)
     prefix, number = rule.id[:3], rule.id[3:]
     return (_GROUPS.index(prefix) if prefix in _GROUPS else len(_GROUPS), int(number))
 
