@@ -371,8 +371,9 @@ def _check_xlsx(path: Path, limits: Limits) -> dict[str, _SheetScan]:
                                     "请在 Excel/WPS 中打开并另存后重试。") from exc
             extent = scan.max_row * scan.max_col
             if extent > limits.max_sheet_cells or scan.cells > limits.max_sheet_cells:
-                raise _too_big(path, f"的工作表“{name}”范围达 {scan.max_row:,} 行 × "
-                               f"{scan.max_col:,} 列（{max(extent, scan.cells):,} 个单元格）")
+                size = (f"范围达 {scan.max_row:,} 行 × {scan.max_col:,} 列（{extent:,} 个单元格）"
+                        if extent >= scan.cells else f"有 {scan.cells:,} 个单元格")
+                raise _too_big(path, f"的工作表“{name}”{size}")
             cells += extent
             merged += scan.merged_area
             if cells > limits.max_cells:

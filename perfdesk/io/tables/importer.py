@@ -276,9 +276,16 @@ def _locate_figure(s: _Sheet, figure: Figure) -> tuple[list[tuple[Hit, _Read]], 
                                                               for p in figure.parts]
     out: list[tuple[Hit, _Read]] = []
     for item, sign, optional in targets:
-        hits, ambiguous = locate(s.grid, item, figure.measure, figure.parent)
-        if ambiguous:
-            return [], f"{where}中“{item[0]}”出现在多处（{ambiguous}），无法确定取哪一格"
+        hits: list[Hit] = []
+        ambiguous = ""
+        for alias in item:  # aliases in the profile's order: the first found once wins
+            hits, twice = locate(s.grid, (alias,), figure.measure, figure.parent)
+            if hits:
+                break
+            ambiguous = ambiguous or (f"{where}中“{alias}”出现在多处（{twice}），无法确定取哪一格"
+                                      if twice else "")
+        if not hits and ambiguous:
+            return [], ambiguous
         if not hits:
             if optional:
                 continue

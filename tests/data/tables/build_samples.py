@@ -17,6 +17,7 @@ The figures are our own; the layouts follow published reports found with the sea
 - set E (桂林市司法局 2015 style 预算 tables laid out in rows: 合 计 / 1.因公出国(境)费用 /
   2.公务接待费 / 3.公务用车费 / 其中:(1)… ), 2024 预算, 万元, .xls.
 - set F: set A with two totals that do not add up (an inconsistent set).
+- set G: the 决算 software's internal 基本数字表 and 机构运行信息表, exported (.xls).
 """
 
 from __future__ import annotations
@@ -464,6 +465,29 @@ def set_e() -> list[Table]:
     return [t1, t2]
 
 
+def set_g() -> list[Table]:
+    """The 决算 software's internal tables, exported: 基本数字表 and 机构运行信息表 (2024)."""
+    t1 = Table("基本数字表")
+    t1.add("2024年度基本数字表")
+    t1.add("财决附03表", None, "单位：人")
+    t1.add("项目", "行次", "合计", "行政", "事业")
+    t1.add("编制人数", 1, 86, 70, 16)
+    t1.add("实有人数", 2, 79, 65, 14)
+    t1.add("其中：在职人员", 3, 79, 65, 14)
+    t1.add("离退休人员", 4, 41, 30, 11)
+    t2 = Table("机构运行信息表")
+    t2.add("2024年度机构运行信息表")
+    t2.add(None, None, "金额单位：万元")
+    t2.add("项目", "行次", "金额")
+    t2.add("一、“三公”经费支出", 1, 20.31)
+    t2.add("二、机关运行经费支出", 10, 236.84)
+    t2.add("三、政府采购支出合计", 20, 112.60)
+    t2.add("1.政府采购货物支出", 21, 40.20)
+    t2.add("2.政府采购工程支出", 22, 0)
+    t2.add("3.政府采购服务支出", 23, 72.40)
+    return [t1, t2]
+
+
 def main() -> int:
     if shutil.which("soffice") is None:
         print("需要 LibreOffice（soffice）来生成 .xls", file=sys.stderr)
@@ -476,6 +500,7 @@ def main() -> int:
     _html(set_d(), HERE / "d_guangxi_2023_决算_网页.xls")
     _xls(set_e(), HERE / "e_guilin_2024_预算_行式.xls")
     _xlsx(set_a(broken=True), HERE / "f_inconsistent_2024_决算.xlsx")
+    _xls(set_g(), HERE / "g_internal_2024_基本数字.xls")
     for p in sorted(HERE.glob("*.xls*")):
         print(p.name, p.stat().st_size)
     return 0
