@@ -167,7 +167,8 @@ def _read(v: object, where: str) -> _Read:
     if isinstance(v, float):
         if v != v or v in (float("inf"), float("-inf")):
             raise TableProblem(f"{where}不是有效数字")
-        return _Read(repr(v), Decimal(repr(v)))
+        raw = str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+        return _Read(raw, Decimal(raw))
     text = str(v).strip()
     if _NA.search(text):
         return _Read(text, None, f"表中注明“{text}”")
@@ -334,7 +335,7 @@ def _candidate(s: _Sheet, figure: Figure, column: str | None, cells: list[tuple[
         cand.note = f"{exact} 元 → {value} 万元"
     if isinstance(value, Decimal) and s.unit == "万元" and abs(value) >= IMPLAUSIBLE_WANYUAN:
         raise TableProblem(f"“{s.file.name}”的工作表“{s.sheet.name}”注明“金额单位：万元”，但"
-                           f"{cell_name(first.row, first.col)}（{row_label or first.column_label}）为 "
+                           f"{cell_name(first.row, first.col)}（{' × '.join(x for x in (row_label, first.column_label) if x)}）为 "
                            f"{raw}，相当于 {value / TEN_THOUSAND:.2f} 亿元，像是按元填列。"
                            "请核对金额单位后再取数")
     return cand
