@@ -92,7 +92,7 @@ def overall_parts(report: Report, col: str) -> tuple[str, ...]:
 
 
 def three_public_parts(report: Report, col: str) -> tuple[str, ...]:
-    return _vehicle_parts(report, col) + (f"three_public.overseas.{col}", f"three_public.reception.{col}")
+    return (*_vehicle_parts(report, col), f"three_public.overseas.{col}", f"three_public.reception.{col}")
 
 
 def income_parts(report: Report) -> tuple[str, ...]:

@@ -41,7 +41,7 @@ def edited_after_import(report: Report) -> Iterator[Hit]:
         labels = " × ".join(x for x in (src.row_label, src.column_label) if x)
         where = f"“{src.file}”{src.sheet}!{src.cell}" + (f"（{labels}）" if labels else "")
         yield Hit(
-            f"此数取自 {where}，为 {m(src.value)}，现为 {m(current) if current is not None else '空'}："
+            f"此数取自 {where}，为 {m(src.value)}，现为 {m(Decimal(current)) if current is not None else '空'}："
             "导入后已修改。如是更正可不理会；如是误改，请按报表核对",
             (path,),
         )

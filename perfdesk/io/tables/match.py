@@ -16,7 +16,7 @@ A figure found at more than one place is ambiguous and not taken.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from perfdesk.io.tables.profiles import norm, split_code
@@ -174,8 +174,9 @@ def _column_form(grid: Grid, item: tuple[str, ...], parent: tuple[tuple[str, ...
 def locate(grid: Grid, item: tuple[str, ...], measure: tuple[tuple[str, ...], ...],
            parent: tuple[tuple[str, ...], ...] = ()) -> tuple[list[Hit], str]:
     """Where the figure is: one hit, or none (with the reason when it is ambiguous)."""
-    attempts = [lambda: _row_form(grid, item, measure),
-                lambda: _column_form(grid, item, parent, measure)]
+    attempts: list[Callable[[], list[Hit]]] = [
+        lambda: _row_form(grid, item, measure),
+        lambda: _column_form(grid, item, parent, measure)]
     if parent:
         attempts.append(lambda: _column_form(grid, item, (), measure))
     if measure:  # a table without the 预算数/决算数 header row (one measure only)

@@ -245,7 +245,7 @@ def t_fund(name: str, title: str, unit: str, total: object, number: str, *, note
     t.add("部门：", None, None, None, None, f"金额单位：{unit}")
     t.add("项目", None, "本年支出", None, None, None)
     t.add("科目编码", "科目名称", "合计", "基本支出", "项目支出", None)
-    t.add("合计", None, total, total if total not in (None, "单位不需填列") else total, 0, None)
+    t.add("合计", None, total, total, 0, None)
     if note:
         t.add(note)
     return t

@@ -53,7 +53,7 @@ def _nothing_changed(before: bytes, after: bytes, tmp_path: Path) -> None:
 ])
 def test_text_where_an_amount_goes(tmp_path, capsys, amount, words):
     src = _table(tmp_path / "三公.xlsx", _three_public("万元", amount))
-    code, out, before, after = _fill(tmp_path, src, capsys)
+    _code, out, before, after = _fill(tmp_path, src, capsys)
     if words == "G4":  # a header-like text is no value: the figure is listed as not found
         assert "“三公”经费合计（决算数）：所给报表中没有找到" in out
     else:
@@ -72,7 +72,7 @@ def test_yuan_under_a_wanyuan_header(tmp_path, capsys):
 def test_no_unit_stated(tmp_path, capsys):
     rows = _three_public("万元", 20.31)
     rows[1] = [None, "部门：青禾县市场监督管理局"]
-    code, out, before, after = _fill(tmp_path, _table(tmp_path / "三公.xlsx", rows), capsys)
+    _code, out, before, after = _fill(tmp_path, _table(tmp_path / "三公.xlsx", rows), capsys)
     assert "没有注明金额单位（元或万元），无法换算，未从中取数" in out
     _nothing_changed(before, after, tmp_path)
 
@@ -88,7 +88,7 @@ def test_a_sheet_the_profiles_do_not_know_is_named_never_guessed(tmp_path, capsy
 
 def test_formulas_without_results(tmp_path, capsys):
     rows = _three_public("万元", "=B5+B6")
-    code, out, before, after = _fill(tmp_path, _table(tmp_path / "三公.xlsx", rows), capsys)
+    _code, out, _before, _after = _fill(tmp_path, _table(tmp_path / "三公.xlsx", rows), capsys)
     assert "B4 等单元格是公式但没有保存计算结果，读出为空。请在 Excel/WPS 中打开该文件、保存一次后再取数" in out
     assert "[ ] “三公”经费合计（决算数）：空 → 空" in out  # shown as a blank, not filled
 
