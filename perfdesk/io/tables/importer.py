@@ -86,6 +86,7 @@ class Plan:
     candidates: list[Candidate] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # Chinese, naming file and sheet
+    notices: list[str] = field(default_factory=list)  # e.g. a source file changed since
     tables: list[TableInfo] = field(default_factory=list)
     year: int | None = None  # the report year the columns were chosen for
 
@@ -218,8 +219,17 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _changed_since(report: Report, path: Path, digest: str) -> str:
+    """The program's notice (not a check): a file figures were taken from before now differs."""
+    earlier = {s.digest for s in report.sources.values() if s.file == path.name and s.digest}
+    if earlier and digest not in earlier:
+        return (f"“{path.name}”与上次取数时的内容不同（文件已修改，或是另一份同名文件）；"
+                "预览中的数按本次读取，请与报告中已有的数核对")
+    return ""
+
+
 def _collect(files: Iterable[Path], profiles: Sequence[TableProfile], plan: Plan,
-             limits: Limits) -> list[_Sheet]:
+             limits: Limits, report: Report) -> list[_Sheet]:
     found: list[_Sheet] = []
     for path in files:
         try:
@@ -228,6 +238,8 @@ def _collect(files: Iterable[Path], profiles: Sequence[TableProfile], plan: Plan
             plan.problems.append(exc.message)
             continue
         digest = _digest(path)
+        if notice := _changed_since(report, path, digest):
+            plan.notices.append(notice)
         known = 0
         for sheet in wb.sheets:
             if sheet.height == 0:
@@ -496,7 +508,7 @@ def read_tables(files: Sequence[str | Path], report: Report, *, profiles: Sequen
                 limits: Limits | None = None) -> Plan:
     """Everything the files hold for ``report``: the preview; nothing is changed."""
     plan = Plan()
-    sheets = _collect([Path(f) for f in files], profiles or load_profiles(), plan, limits or Limits())
+    sheets = _collect([Path(f) for f in files], profiles or load_profiles(), plan, limits or Limits(), report)
     year = _report_year(report, sheets)
     plan.year = year
     if year is None:

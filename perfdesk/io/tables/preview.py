@@ -25,6 +25,13 @@ def source_text(s: FigureSource) -> str:
     return f"{s.file} › {s.sheet}{cell}（{extra}）"
 
 
+def tooltip(s: FigureSource, current: Any) -> str:
+    """What a field's tooltip adds for an imported figure."""
+    edited = "" if s.value is None or current is None or Decimal(current) == s.value \
+        else f"；导入时为 {s.value}，之后已修改"
+    return f"取自 {source_text(s)}，原值 {s.raw or '空'}{edited}"
+
+
 def rows(plan: Plan, report: Report) -> list[tuple[Candidate, Any]]:
     return [(c, paths.get(report, c.path)) for c in plan.candidates]
 
@@ -53,6 +60,10 @@ def as_text(plan: Plan, report: Report) -> str:
         lines.append("")
         lines.append("问题：")
         lines += [f"  - {p}" for p in plan.problems]
+    if plan.notices:
+        lines.append("")
+        lines.append("提示：")
+        lines += [f"  - {n}" for n in plan.notices]
     return "\n".join(lines)
 
 
@@ -73,4 +84,5 @@ def as_json(plan: Plan, report: Report) -> dict[str, Any]:
         } for c, current in rows(plan, report)],
         "missing": [{"label": m.label, "page": m.page, "why": m.why} for m in plan.missing],
         "problems": plan.problems,
+        "notices": plan.notices,
     }
