@@ -290,15 +290,20 @@ def _locate_figure(s: _Sheet, figure: Figure) -> tuple[list[tuple[Hit, _Read]], 
     out: list[tuple[Hit, _Read]] = []
     for item, sign, optional in targets:
         hits: list[Hit] = []
+        texts: list[Hit] = []
         ambiguous = ""
         for alias in item:  # aliases in the profile's order: the first found once wins
-            hits, twice = locate(s.grid, (alias,), figure.measure, figure.parent)
+            hits, twice = locate(s.grid, (alias,), figure.measure, figure.parent, texts)
             if hits:
                 break
             ambiguous = ambiguous or (f"{where}中“{alias}”出现在多处（{twice}），无法确定取哪一格"
                                       if twice else "")
         if not hits and ambiguous:
             return [], ambiguous
+        if not hits and len({(t.row, t.col) for t in texts}) == 1:  # words where the amount goes
+            t = texts[0]
+            raise TableProblem(f"{where}{cell_name(t.row, t.col)}（{t.row_label} × {t.column_label}）是"
+                               f"“{str(s.grid.value(t.row, t.col))[:30]}”，不是金额（应为数字）")
         if not hits:
             if optional:
                 continue

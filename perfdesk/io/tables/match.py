@@ -130,19 +130,25 @@ def _valueish(v: CellValue) -> bool:
     return False
 
 
-def _row_form(grid: Grid, item: tuple[str, ...], measure: tuple[tuple[str, ...], ...]) -> list[Hit]:
+def _row_form(grid: Grid, item: tuple[str, ...], measure: tuple[tuple[str, ...], ...],
+              texts: list[Hit] | None = None) -> list[Hit]:
+    """``texts`` collects cells where the label and its header meet but words stand."""
     hits = []
     for label, raw in grid.matching(item):
         r = label.r0
         if measure:
             best: tuple[int, list[str]] | None = None
-            for head, texts in _headers(grid, measure):
+            for head, names in _headers(grid, measure):
                 if head.c0 != head.c1 or head.r1 >= r or head.c0 <= label.c1:
                     continue
                 if best is None or head.c0 < best[0]:
-                    best = (head.c0, texts)
-            if best is not None and _valueish(grid.value(r, best[0])):
-                hits.append(Hit(r, best[0], raw, " › ".join(best[1])))
+                    best = (head.c0, names)
+            if best is not None:
+                hit = Hit(r, best[0], raw, " › ".join(best[1]))
+                if _valueish(grid.value(r, best[0])):
+                    hits.append(hit)
+                elif texts is not None:
+                    texts.append(hit)
         else:
             for c in range(label.c1 + 1, grid.sheet.width):
                 v = grid.value(r, c)
@@ -172,10 +178,12 @@ def _column_form(grid: Grid, item: tuple[str, ...], parent: tuple[tuple[str, ...
 
 
 def locate(grid: Grid, item: tuple[str, ...], measure: tuple[tuple[str, ...], ...],
-           parent: tuple[tuple[str, ...], ...] = ()) -> tuple[list[Hit], str]:
-    """Where the figure is: one hit, or none (with the reason when it is ambiguous)."""
+           parent: tuple[tuple[str, ...], ...] = (), texts: list[Hit] | None = None,
+           ) -> tuple[list[Hit], str]:
+    """Where the figure is: one hit, or none (with the reason when it is ambiguous).
+    ``texts`` receives row-layout cells that hold words where the amount should be."""
     attempts: list[Callable[[], list[Hit]]] = [
-        lambda: _row_form(grid, item, measure),
+        lambda: _row_form(grid, item, measure, texts),
         lambda: _column_form(grid, item, parent, measure)]
     if parent:
         attempts.append(lambda: _column_form(grid, item, (), measure))
