@@ -272,7 +272,7 @@ def _scan_sheet_xml(zf: zipfile.ZipFile, member: str) -> _SheetScan:
     """One pass over a worksheet's XML in 1 MiB pieces: cells, extent, merges, formulas."""
     scan = _SheetScan()
     tail = b""
-    with zf.open(member) as f:
+    with zipfile.Path(zf, member).open("rb") as f:
         while True:
             chunk = f.read(1 << 20)
             data = tail + chunk

@@ -221,5 +221,6 @@ def start(window: Any, doc: DocumentController, start_dir: str = "") -> FillDial
             window.statusBar().showMessage(f"已从报表填入 {n} 个数；可用“撤销”一步恢复。", 10000)
 
     dlg.accepted.connect(done)
-    dlg.open()
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+    dlg.show()
     return dlg

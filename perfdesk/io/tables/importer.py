@@ -488,6 +488,9 @@ _TYPED = [
 
 
 def _missing(plan: Plan, year: int | None, sheets: list[_Sheet]) -> None:
+    """What the tables do not hold (said first), then each field not found, with its page."""
+    for label, page, why in _TYPED:
+        plan.missing.append(Missing(label, page, why))
     have = {(c.key, c.column) for c in plan.candidates}
     prior_given = any(s.year is not None and year is not None and s.year == year - 1 for s in sheets)
     budget_given = any(s.profile.kind == "budget" for s in sheets)
@@ -505,8 +508,6 @@ def _missing(plan: Plan, year: int | None, sheets: list[_Sheet]) -> None:
             else:
                 why = "所给报表中没有找到"
             plan.missing.append(Missing(label_of(f.key, col), f.page, why))
-    for label, page, why in _TYPED:
-        plan.missing.append(Missing(label, page, why))
 
 
 def read_tables(files: Sequence[str | Path], report: Report, *, profiles: Sequence[TableProfile] | None = None,
