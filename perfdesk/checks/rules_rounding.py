@@ -19,9 +19,8 @@ from perfdesk.checks.finding import INFO
 from perfdesk.checks.rules import Hit, Registry
 from perfdesk.checks.rules import column as _get
 from perfdesk.checks.rules import money_text as m
-from perfdesk.checks.scoring import basic_amounts, overall_amounts
-from perfdesk.model import figures, paths
-from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
+from perfdesk.model import paths
+from perfdesk.model.figures import COLUMN_LABELS, COLUMNS, Figures
 from perfdesk.model.report import Report
 from perfdesk.model.schema import A
 
@@ -100,38 +99,32 @@ def income_parts(report: Report) -> tuple[str, ...]:
                  if paths.get(report, f"income.{k}") is not None)
 
 
-def identities(report: Report) -> Iterator[Identity]:
+def identities(report: Report, fig: Figures) -> Iterator[Identity]:
     """Every identity of §5 whose total and parts are all known (as R-B01…R-B08 read them)."""
     d = report.declared
-    basic_sum, projects_sum = figures.basic_total(report), figures.projects_total(report)
-    basic, projects = basic_amounts(report), figures.effective_projects(report)
-    vehicle, three = figures.vehicle_total(report), figures.three_public_total(report)
     for col in COLUMNS:
         label = COLUMN_LABELS[col]
+        bb, pp = _get(fig.basic, col), _get(fig.projects_part, col)
         rows = [
-            ("R-B01", f"基本支出{label}", f"declared.basic.{col}", _get(d.basic, col), _get(basic_sum, col),
+            ("R-B01", f"基本支出{label}", f"declared.basic.{col}", _get(d.basic, col), _get(fig.basic_sum, col),
              (f"basic.personnel.{col}", f"basic.public.{col}")),
             ("R-B02", f"项目支出{label}", f"declared.projects.{col}", _get(d.projects, col),
-             _get(projects_sum, col), tuple(f"projects[{i}].amounts.{col}" for i in range(len(report.projects)))),
+             _get(fig.projects_sum, col),
+             tuple(f"projects[{i}].amounts.{col}" for i in range(len(report.projects)))),
+            ("R-B03", f"支出合计{label}", f"declared.overall.{col}", _get(d.overall, col),
+             None if bb is None or pp is None else bb + pp, overall_parts(report, col)),
+            ("R-B08", f"公务用车购置及运行维护费{label}", f"declared.vehicle.{col}", _get(d.vehicle, col),
+             _get(fig.vehicle_sum, col),
+             (f"three_public.vehicle_purchase.{col}", f"three_public.vehicle_operation.{col}")),
+            ("R-B08", f"“三公”经费{label}", f"declared.three_public.{col}", _get(d.three_public, col),
+             _get(fig.three_public_sum, col), three_public_parts(report, col)),
         ]
-        bb, pp = _get(basic, col), _get(projects, col)
-        if pp is None and not report.projects:
-            pp = Decimal(0)
-        rows.append(("R-B03", f"支出合计{label}", f"declared.overall.{col}", _get(d.overall, col),
-                     None if bb is None or pp is None else bb + pp,
-                     overall_parts(report, col)))
-        rows.append(("R-B08", f"公务用车购置及运行维护费{label}", f"declared.vehicle.{col}",
-                     _get(d.vehicle, col), _get(vehicle, col),
-                     (f"three_public.vehicle_purchase.{col}", f"three_public.vehicle_operation.{col}")))
-        rows.append(("R-B08", f"“三公”经费{label}", f"declared.three_public.{col}", _get(d.three_public, col),
-                     _get(three, col), three_public_parts(report, col)))
         for rule, what, path, total, parts, part_paths in rows:
             if total is not None and parts is not None:
                 yield Identity(rule, what, path, total, parts, part_paths)
-    income, overall = figures.income_total(report), overall_amounts(report).actual
-    if income is not None and overall is not None:
+    if fig.income is not None and fig.overall.actual is not None:
         yield Identity("R-B04", "年度资金总额（全年执行数）与按收入性质分合计", "declared.overall.actual",
-                       overall, income, income_parts(report))
+                       fig.overall.actual, fig.income, income_parts(report))
 
 
 @reg.report(
@@ -140,8 +133,8 @@ def identities(report: Report) -> Iterator[Identity]:
     "尾差：合计与各项之和只差各项四舍五入的 0.01 万元以内（各项取自以元为单位或保留两位小数的报表）",
     reads=(A.declared, A.basic, A.projects.each.amounts, A.income, A.three_public, A.sources),
 )
-def rounding_difference(report: Report) -> Iterator[Hit]:
-    for ident in identities(report):
+def rounding_difference(report: Report, fig: Figures) -> Iterator[Hit]:
+    for ident in identities(report, fig):
         diff = ident.total - ident.parts_sum
         if absorbs(report, diff, ident.total_path, ident.part_paths):
             yield Hit(

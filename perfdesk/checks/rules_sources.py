@@ -11,6 +11,7 @@ from perfdesk.checks.finding import INFO
 from perfdesk.checks.rules import Hit, Registry
 from perfdesk.checks.rules import money_text as m
 from perfdesk.model import paths
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Report
 from perfdesk.model.schema import A
 
@@ -26,7 +27,7 @@ _WATCHED = (A.sources, A.year, A.staffing, A.income, A.basic, A.declared, A.thre
     "取自单位决算/预算报表的数在导入后被修改",
     reads=_WATCHED,
 )
-def edited_after_import(report: Report) -> Iterator[Hit]:
+def edited_after_import(report: Report, fig: Figures) -> Iterator[Hit]:
     for path, src in sorted(report.sources.items()):
         if src.value is None:
             continue
