@@ -176,21 +176,29 @@ def _sniff_zip(path: Path) -> Format:
     return Format.ZIP
 
 
-def _sniff_ole(head: bytes) -> Format:
-    """An OLE2 compound file: an .xls, an encrypted OOXML package, or a Word/PowerPoint file.
+_OLE_NAMES = [(Format.ENCRYPTED, ("EncryptedPackage",)), (Format.XLS, ("Workbook", "Book")),
+              (Format.DOC, ("WordDocument", "PowerPoint Document"))]
 
-    The directory's stream names (UTF-16) lie near the start in the files the office
-    programs write; ``head`` is the first 64 KiB or more."""
-    def has(name: str) -> bool:
-        return name.encode("utf-16-le") in head
 
-    if has("EncryptedPackage"):
-        return Format.ENCRYPTED
-    if has("Workbook") or has("Book"):
-        return Format.XLS
-    if has("WordDocument") or has("PowerPoint Document"):
-        return Format.DOC
-    return Format.XLS  # directory beyond the head: let the reader decide
+def _sniff_ole(path: Path, head: bytes) -> Format:
+    """An OLE2 compound file: an .xls, an encrypted OOXML package, or a Word/PowerPoint file,
+    told by the directory's stream names (UTF-16). The directory lies near the start in
+    small files and after the data in large ones: the head first, then the whole file in
+    1 MiB pieces (its size is checked against the limits before any reading)."""
+    def kind(data: bytes) -> Format | None:
+        for fmt, names in _OLE_NAMES:
+            if any(n.encode("utf-16-le") in data for n in names):
+                return fmt
+        return None
+
+    found = kind(head)
+    if found is None and path.stat().st_size <= DEFAULT_LIMITS.max_bytes:
+        tail = b""
+        with path.open("rb") as f:
+            while found is None and (chunk := f.read(1 << 20)):
+                found = kind(tail + chunk)
+                tail = chunk[-64:]
+    return found or Format.XLS  # no stream name seen: let the reader decide
 
 
 def _text_kind(head: bytes) -> Format:
@@ -225,7 +233,7 @@ def detect(path: Path) -> Format:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return _sniff_ole(head)
+        return _sniff_ole(path, head)
     if head.startswith(b"%PDF"):
         return Format.PDF
     if head[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04"):  # BIFF2–4 without OLE

@@ -51,6 +51,9 @@ def test_samples_are_detected_by_their_bytes_not_their_names():
      Format.ENCRYPTED, "设置了打开密码的加密工作簿"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000 + "WordDocument".encode("utf-16-le"),
      Format.DOC, "Word 或 PowerPoint 文档"),
+    # the directory after 2 MB of data, as a large file can have it
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2_000_000 + "EncryptedPackage".encode("utf-16-le"),
+     Format.ENCRYPTED, "设置了打开密码的加密工作簿"),
 ])
 def test_what_is_not_a_workbook_is_named(tmp_path, content, fmt, words):
     path = tmp_path / "决算表.xls"
@@ -69,6 +72,29 @@ def test_a_word_file_renamed_xlsx_is_named_as_word(tmp_path):
     with pytest.raises(WorkbookError) as exc:
         read_workbook(path)
     assert exc.value.message == "“附件.xlsx”是Word 文档（.docx），不是 Excel 工作簿。请选择 Excel 导出的报表文件。"
+
+
+@pytest.mark.parametrize("padding", [0, 3_000_000], ids=["small", "3MB"])
+def test_a_password_protected_workbook_is_named(tmp_path, padding):
+    """A real encrypted .xlsx (Excel's 用密码进行加密: an OLE2 file holding EncryptedPackage)."""
+    import os
+
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = tmp_path / "plain.xlsx"
+    wb = XlsxWriter()
+    wb.active["A1"] = "三公经费支出决算表"
+    for r in range(padding // 15_000):  # bulk that does not compress away (a cell holds 32,767 chars)
+        wb.active.cell(row=r + 2, column=1, value=os.urandom(15_000).hex())
+    wb.save(plain)
+    path = tmp_path / "加密.xlsx"
+    with plain.open("rb") as src, path.open("wb") as out:
+        OOXMLFile(src).encrypt("secret", out)
+    assert path.stat().st_size > padding
+    assert detect(path) == Format.ENCRYPTED
+    with pytest.raises(WorkbookError) as exc:
+        read_workbook(path)
+    assert exc.value.message.startswith("“加密.xlsx”是设置了打开密码的加密工作簿，PerfDesk 无法读取")
 
 
 def test_a_zip_that_is_no_workbook(tmp_path):

@@ -28,9 +28,8 @@ from typing import Any
 
 from perfdesk.io.tables.fields import COLUMN_LABELS, FIELDS, Kind, label_of, path_of
 from perfdesk.io.tables.match import Grid, Hit, locate
-from perfdesk.io.tables.profiles import Figure, TableProfile, load_profiles, norm, title_norm
+from perfdesk.io.tables.profiles import Figure, TableProfile, load_profiles, title_norm
 from perfdesk.io.workbook import Limits, Sheet, WorkbookError, cell_name, read_workbook
-from perfdesk.model import paths
 from perfdesk.model.money import q2
 from perfdesk.model.report import FigureSource, Report
 from perfdesk.model.vocabulary import FundingScope
@@ -394,18 +393,18 @@ def _scan_sheet(s: _Sheet, year: int, plan: Plan) -> list[Candidate]:
 
 
 def _exact(c: Candidate) -> Decimal | None:
-    """The figure in 万元 before rounding (元 / 10000), for comparing tables exactly."""
-    s = c.source
-    if c.value is None or not isinstance(c.value, Decimal):
+    """The figure in 万元 before rounding (元 ÷ 10000), to compare tables exactly; a sum of
+    several cells compares by its rounded value."""
+    if not isinstance(c.value, Decimal):
         return None
+    raw = c.source.raw.replace(",", "")
+    if "+" in raw or not raw:
+        return c.value
     try:
-        amount = sum((Decimal(p) for p in s.raw.replace(",", "").split("+")), Decimal(0)) \
-            if s.raw and "（空）" not in s.raw else c.value
+        amount = Decimal(raw)
     except InvalidOperation:
         return c.value
-    if "+" in s.raw:  # a sum of rows with signs: the rounded value is the safe comparison
-        return c.value
-    return amount / TEN_THOUSAND if s.unit == "元" else amount
+    return amount / TEN_THOUSAND if c.source.unit == "元" else amount
 
 
 def _scope_check(cands: list[Candidate]) -> None:
@@ -538,10 +537,6 @@ def read_tables(files: Sequence[str | Path], report: Report, *, profiles: Sequen
     return plan
 
 
-def current_value(report: Report, path: str) -> Any:
-    return paths.get(report, path)
-
-
 def apply(report: Report, chosen: Iterable[Candidate]) -> tuple[dict[str, Any], dict[str, FigureSource]]:
     """The values to set (path → value) and the report's new ``sources`` for ``chosen``;
     the caller sets them (the GUI as one undo step, the command line on a copy)."""
@@ -555,7 +550,3 @@ def apply(report: Report, chosen: Iterable[Candidate]) -> tuple[dict[str, Any], 
             continue
         sources[c.path] = replace(c.source, value=None if c.value is None else Decimal(c.value))
     return values, sources
-
-
-def normalised_labels(values: Iterable[str]) -> set[str]:
-    return {norm(v) for v in values}

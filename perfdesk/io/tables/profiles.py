@@ -43,7 +43,7 @@ def norm(text: object) -> str:
     s = _QUOTES.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", str(text))))
     for _ in range(3):
         t = _NUMBERING.sub("", s)
-        t = t.removeprefix("其中:").removeprefix("其中")  if t.startswith("其中") else t
+        t = t.removeprefix("其中:").removeprefix("其中")
         if t == s:
             break
         s = t

@@ -22,10 +22,6 @@ PROFILES = [p for p in load_profiles() if not p.ignore]
 ENTRIES = [(p, i) for p in PROFILES for i in range(len(p.figures))]
 
 
-def _raw_alias(text: str) -> str:
-    return text  # the normalised alias is itself a label the reader accepts
-
-
 @pytest.mark.parametrize(("profile", "index"), ENTRIES, ids=[f"{p.id}:{i}:{p.figures[i].field}" for p, i in ENTRIES])
 def test_every_entry_reads_back_into_its_field(tmp_path, profile, index):
     figure = profile.figures[index]
