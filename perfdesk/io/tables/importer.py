@@ -349,6 +349,8 @@ def _candidate(s: _Sheet, figure: Figure, column: str | None, cells: list[tuple[
         cand.tick, cand.note = False, "；".join(dict.fromkeys(notes)) or "表中该格为空"
     elif s.unit == "元":
         cand.note = f"{exact} 元 → {value} 万元"
+    elif isinstance(value, Decimal) and exact is not None and exact != value:
+        cand.note = f"表中为 {exact} 万元，已四舍五入到 {value}"
     if isinstance(value, Decimal) and s.unit == "万元" and abs(value) >= IMPLAUSIBLE_WANYUAN:
         raise TableProblem(f"“{s.file.name}”的工作表“{s.sheet.name}”注明“金额单位：万元”，但"
                            f"{cell_name(first.row, first.col)}（{' × '.join(x for x in (row_label, first.column_label) if x)}）为 "
