@@ -496,8 +496,8 @@ def _missing(plan: Plan, year: int | None, sheets: list[_Sheet]) -> None:
     prior_given = any(s.year is not None and year is not None and s.year == year - 1 for s in sheets)
     budget_given = any(s.profile.kind == "budget" for s in sheets)
     for f in FIELDS.values():
-        if f.kind == Kind.YEAR:
-            continue
+        if f.kind == Kind.YEAR or f.path.startswith("declared."):
+            continue  # a total left blank is the sum of its parts: nothing to type
         columns: list[str | None] = ["prior", "initial", "actual"] if f.columns else [None]
         for col in columns:
             if (f.key, col) in have:
