@@ -253,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--json", action="store_true", help="以 JSON 输出")
     rv.add_argument("--jobs", type=int, default=None, help="并行读取的进程数（默认按 CPU 核数）")
     rv.set_defaults(func=_cmd_review)
+
     fl = sub.add_parser("fill", help="从决算/预算报表取数 / fill figures from the unit's tables")
     fl.add_argument("file", type=Path, help="要填入的报告文件 (.perfdesk)")
     fl.add_argument("--from", dest="sources", type=Path, nargs="+", required=True, metavar="FILE",
