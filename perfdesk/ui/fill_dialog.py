@@ -173,13 +173,8 @@ class FillDialog(QDialog):
         if not chosen:
             return 0
         values, sources = importer.apply(self.doc.report, chosen)
-        stack = self.doc.undo_stack
-        stack.beginMacro(UNDO_TEXT)
-        try:
-            self.doc.set_values(values, UNDO_TEXT)
-            self.doc.set_value("sources", sources)
-        finally:
-            stack.endMacro()
+        # the figures and their sources: one macro of the document, one undo step
+        self.doc.set_values({**values, "sources": sources}, UNDO_TEXT)
         return len(chosen)
 
 
