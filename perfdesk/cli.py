@@ -221,6 +221,37 @@ def _cmd_review(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(u.errors for u in result.units) else EXIT_OK
 
 
+def _cmd_fill(args: argparse.Namespace) -> int:
+    from perfdesk.io.tables import importer, preview
+    from perfdesk.model import paths
+
+    report = load_report(args.file)
+    plan = importer.read_tables(args.sources, report)
+    chosen = plan.chosen
+    doc = preview.as_json(plan, report)  # current values as they are before filling
+    text = preview.as_text(plan, report)
+    if not args.dry_run and chosen:
+        values, sources = importer.apply(report, chosen)
+        for path, value in values.items():
+            paths.set(report, path, value)
+        report.sources = sources
+        save_report(report, args.file)  # atomic; the previous file becomes .bak
+    if args.json:
+        doc["applied"] = 0 if args.dry_run else len(chosen)
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        print(text)
+        if args.dry_run:
+            print(f"\n试运行：{len(chosen)} 个数将填入，报告未改动。去掉 --dry-run 即填入。")
+        elif chosen:
+            print(f"\n已填入 {len(chosen)} 个数并保存“{args.file}”（原文件备份为 .bak）。")
+        else:
+            print("\n没有可填入的数，报告未改动。")
+    if not plan.candidates and plan.problems:
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="perfdesk",
@@ -276,13 +307,21 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--jobs", type=int, default=None, help="并行读取的进程数（默认按 CPU 核数）")
     rv.set_defaults(func=_cmd_review)
 
+    fl = sub.add_parser("fill", help="从决算/预算报表取数 / fill figures from the unit's tables")
+    fl.add_argument("file", type=Path, help="要填入的报告文件 (.perfdesk)")
+    fl.add_argument("--from", dest="sources", type=Path, nargs="+", required=True, metavar="FILE",
+                    help="部门决算/预算公开表等 Excel 文件（.xls/.xlsx，可多个、可含上年的）")
+    fl.add_argument("--dry-run", action="store_true", help="只显示预览，不改动报告")
+    fl.add_argument("--json", action="store_true", help="以 JSON 输出预览")
+    fl.set_defaults(func=_cmd_fill)
+
     rules = sub.add_parser("rules", help="列出审核规则 / list the check catalogue")
     rules.add_argument("--json", action="store_true")
     rules.set_defaults(func=_cmd_rules)
     return p
 
 
-COMMANDS = ("gui", "check", "render", "preview", "new", "import", "review", "rules")
+COMMANDS = ("gui", "check", "render", "preview", "new", "import", "fill", "review", "rules")
 
 
 def gui_arguments(argv: list[str]) -> list[str] | None:

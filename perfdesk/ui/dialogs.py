@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # QMessageBox and QFileDialog are imported when first used
     from PySide6.QtWidgets import QMessageBox, QWidget
 
 REPORT_FILTER = "PerfDesk 报告 (*.perfdesk);;所有文件 (*)"
-EXCEL_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)"
 
 SAVE = "save"
 DISCARD = "discard"
@@ -80,6 +80,15 @@ def open_file(parent: QWidget | None, title: str, start: str = "",
 
     name, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
     return Path(name) if name else None
+
+
+def open_files(parent: QWidget | None, title: str, start: str = "",
+               filters: str = REPORT_FILTER) -> list[Path]:
+    """Several files at once (empty when cancelled)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    names, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
+    return [Path(n) for n in names]
 
 
 def save_file(parent: QWidget | None, title: str, start: str = "",

@@ -104,6 +104,26 @@ def _no_measures(r: Report) -> None:
         p.measure = ""
 
 
+def _imported(**values: str) -> Edit:
+    """Figures as the table importer leaves them: the value and its source (元 rounded)."""
+    def edit(r: Report) -> None:
+        from perfdesk.model import paths
+        from perfdesk.model.report import FigureSource
+
+        for key, value in values.items():
+            path = key.replace("__", ".")
+            paths.set(r, path, D(value))
+            r.sources[path] = FigureSource(file="2024年决算公开表.xls", sheet="公开06表", cell="C10",
+                                           row_label="人员经费合计", column_label="决算数",
+                                           raw=str(D(value) * 10000), unit="元", value=D(value))
+    return edit
+
+
+def _edited_after_import(r: Report) -> None:
+    _imported(basic__personnel__actual="1655.28")(r)
+    r.basic.personnel.actual = D("1650.00")
+
+
 def _nothing_spent(r: Report) -> None:
     """Every 全年预算/决算 of 基本支出 and the projects left blank."""
     for a in (r.basic.personnel, r.basic.public, *(p.amounts for p in r.projects)):
@@ -190,6 +210,11 @@ CASES: list[tuple[str, Edit, Edit]] = [
      _set(**{"indicators[8].actual": "已按规定时限公示"})),
     ("R-I11", _set(**{"indicators[2].actual": ""}), _set(**{"indicators[2].actual": "160件"})),
     ("R-I11", _set(**{"indicators[2].score": None}), _set(**{"indicators[2].score": D(5)})),
+    # 尾差: parts rounded from 元 differ from the stated total by 0.01 (typed: R-B01 stands)
+    ("R-B16", _seq(_set(**{"declared.basic.actual": D("1892.11")}),
+                   _imported(basic__personnel__actual="1655.28", basic__public__actual="236.84")),
+     _set(**{"declared.basic.actual": D("1892.11")})),
+    ("R-S02", _edited_after_import, _imported(basic__personnel__actual="1655.28")),
 ]
 
 

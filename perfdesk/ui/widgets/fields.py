@@ -158,6 +158,7 @@ class BoundLineEdit(QLineEdit):
                 return  # the user is typing here
         self._loaded = value
         self._set_error("")
+        self.setToolTip(self._tip(value))
         text = self.format_value(value)
         if text != self.text():
             self.setText(text)
@@ -183,6 +184,15 @@ class BoundLineEdit(QLineEdit):
         self.setModified(False)
         return True
 
+    def _tip(self, value: Any) -> str:
+        """The hint, and for a figure taken from the unit's tables where it came from."""
+        source = self.doc.report.sources.get(self.path)
+        if source is None:
+            return self.hint
+        from perfdesk.io.tables.preview import tooltip
+
+        return f"{self.hint}\n{tooltip(source, value)}" if self.hint else tooltip(source, value)
+
     def _revalidate(self, text: str) -> None:
         if not self.error:
             return
@@ -198,7 +208,7 @@ class BoundLineEdit(QLineEdit):
         self.doc.set_refused(self.path, message)
         self.error = message
         self.setStyleSheet(ERROR_STYLE if message else "")
-        self.setToolTip(message or self.hint)
+        self.setToolTip(message or self._tip(self._get()))
         self.setProperty("invalid", bool(message))
 
     def event(self, event: QEvent) -> bool:
