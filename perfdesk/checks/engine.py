@@ -135,6 +135,22 @@ class Checker:
                 self._unit_cache[(rule.id, unit.key)] = _run_unit(rule, report, unit)
         return self._assemble()
 
+    def trial(self, report: Report, changed_path: str,
+              figures: Figures | None = None) -> list[Finding]:
+        """The findings ``recheck`` would give for ``report`` — the checked report with one
+        value changed at ``changed_path``, not committed — leaving this checker as it was:
+        checks while the user types, before the field commits."""
+        if self._report_id is None:
+            return Checker(self._traits_of).check(report, figures)
+        saved = dict(self._report_cache), dict(self._unit_cache), list(self._unit_keys)
+        own_id = self._report_id
+        try:
+            self._report_id = id(report)  # the trial copy stands in for the checked report
+            return self.recheck(report, changed_path, figures)
+        finally:
+            self._report_cache, self._unit_cache, self._unit_keys = saved
+            self._report_id = own_id
+
     # -- internals -----------------------------------------------------------------------
 
     @staticmethod

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from perfdesk.checks.engine import FAILED_RULE, Checker
 from perfdesk.checks.finding import ERROR, Finding
 from perfdesk.checks.rules import TraitsOf, default_traits
+from perfdesk.model import paths
 from perfdesk.model.document import Document, Event, ListChanged, Reset, ValueChanged
+from perfdesk.model.figures import Figures
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,21 @@ class LiveChecks:
         if self.pending:
             self.run()
 
+    def trial(self, path: str, value: object) -> list[Finding]:
+        """The findings if ``value`` were committed at ``path`` — without committing it: no
+        undo step, no journal entry, the document and ``findings`` unchanged (checks while
+        the user types)."""
+        doc = self.document
+        if self._checker is None or self.stale:
+            self.run()
+        assert self._checker is not None
+        report = paths.replaced(doc.report, path, value)
+        try:
+            return self._checker.trial(report, path, Figures.of(report))
+        except Exception as exc:  # the engine itself failed (a rule's failure is R-U02 already)
+            log.exception("checking a value being typed failed")
+            return [_engine_failed(exc)]
+
     def _on_event(self, event: Event) -> None:
         if isinstance(event, Reset):
             if self.pending:
@@ -74,13 +91,16 @@ class LiveChecks:
         except Exception as exc:  # the engine itself failed (a rule's failure is R-U02 already)
             log.exception("checking the report failed")
             self._checker = None  # start afresh on the next change
-            self.findings = [Finding(
-                FAILED_RULE, ERROR,
-                f"审核未完成：审核程序出错（{type(exc).__name__}），当前显示的审核结果不完整，"
-                "报告只能生成草稿。请保存后重新打开；若问题依旧，请把日志文件发给技术支持。")]
+            self.findings = [_engine_failed(exc)]
         self.revision = doc.revision
         self._notify()
 
     def _notify(self) -> None:
         if self._on_update is not None:
             self._on_update()
+
+
+def _engine_failed(exc: Exception) -> Finding:
+    return Finding(FAILED_RULE, ERROR,
+                   f"审核未完成：审核程序出错（{type(exc).__name__}），当前显示的审核结果不完整，"
+                   "报告只能生成草稿。请保存后重新打开；若问题依旧，请把日志文件发给技术支持。")

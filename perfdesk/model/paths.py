@@ -7,9 +7,12 @@ file-format error messages use.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _TOKEN = re.compile(r"([^\W\d]\w*)|\[(\d+)\]|\.")
 
@@ -69,6 +72,25 @@ def set(root: Any, path: str, value: Any) -> None:
         if not hasattr(parent, last):
             raise AttributeError(f"no field {last!r} at {path!r}")
         setattr(parent, last, value)
+
+
+def replaced(root: T, path: str, value: Any) -> T:
+    """A copy of ``root`` with ``value`` at ``path``; ``root`` is left as it is. Only the
+    objects on the way to the path are copied (shallowly), the rest is shared: cheap for a
+    trial ("what would the checks say if this were committed?"), but the copy must only be
+    read."""
+    parts = split(path)
+    top = copy.copy(root)
+    node: Any = top
+    for part in parts[:-1]:
+        child = copy.copy(_step(node, part))
+        if isinstance(part, int) or isinstance(node, dict):
+            node[part] = child
+        else:
+            setattr(node, part, child)
+        node = child
+    set(node, join(parts[-1:]) if isinstance(parts[-1], str) else f"[{parts[-1]}]", value)
+    return top
 
 
 def section_of(path: str) -> str:

@@ -293,23 +293,52 @@ def page_of(path: str) -> Page:
     return PAGES.get(top, Page.BASIC)
 
 
-def label_of(path: str) -> str:
-    """'basic.public.actual' -> '公用经费 › 决算'; a list item's index is counted from 1."""
+def label_of(path: str, report: r.Report | None = None) -> str:
+    """'basic.public.actual' -> '基本支出 › 公用经费 › 决算'; a list item is counted from 1
+    ('项目支出 › 第2项 › …'), or, given the report, named when it has a name
+    ('项目支出 › 项目“执法办案经费” › …')."""
     f = field_of(path)
     if f is None:
         return path
     labels = list(f.labels)
-    indexes = [int(i) + 1 for i in re.findall(r"\[(\d+)\]", path)]
-    # the label of a list is followed by the item's number: "项目支出 › 第2项 › 项目名称"
+    indexes = [int(i) for i in re.findall(r"\[(\d+)\]", path)]
     out: list[str] = []
-    g = generic(path)
+    prefix = ""
     depth = 0
-    for part, label in zip(g.split("."), labels, strict=False):
+    for part, label in zip(generic(path).split("."), labels, strict=False):
         out.append(label)
+        prefix += ("." if prefix else "") + part.removesuffix("[]")
         if part.endswith("[]") and depth < len(indexes):
-            out.append(f"第{indexes[depth]}项")
+            prefix += f"[{indexes[depth]}]"
+            out.append(_item_name(report, prefix, indexes[depth]))
             depth += 1
     return " › ".join(out)
+
+
+def _item_name(report: r.Report | None, path: str, index: int) -> str:
+    name = ""
+    if report is not None:
+        from perfdesk.model import paths
+
+        try:
+            name = str(getattr(paths.get(report, path), "name", "") or "").strip()
+        except (IndexError, KeyError, AttributeError, TypeError, ValueError):
+            name = ""  # an item that no longer exists: its number is all there is
+    if not name:
+        return f"第{index + 1}项"
+    return f"“{name[:15]}…”" if len(name) > 16 else f"“{name}”"
+
+
+def place_of(path: str, report: r.Report | None = None) -> str:
+    """Where a field is, for people: '预算执行 › 基本支出 › 公用经费 › 决算'; '' for the
+    report as a whole. Never the path itself."""
+    if not path:
+        return ""
+    page = page_of(path).label
+    if field_of(path) is None:
+        return page
+    label = label_of(path, report)
+    return label if label.split(" › ")[0] == page else f"{page} › {label}"
 
 
 # --- typed addresses ------------------------------------------------------------------------

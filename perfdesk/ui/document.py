@@ -27,13 +27,16 @@ from perfdesk.model.document import (
     Document,
     Edit,
     Event,
+    Group,
     ListChanged,
+    ListEdit,
     Recorded,
     Reset,
     SetValue,
     ValueChanged,
 )
 from perfdesk.model.figures import Figures
+from perfdesk.model.schema import is_field, label_of
 from perfdesk.model.vocabulary import Severity
 
 if TYPE_CHECKING:
@@ -95,8 +98,10 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._unsaved_recovery = False  # recovered work counts as unsaved until saved
-        self.findings: list[Finding] = []  # the refused inputs, then the check engine's
+        self.findings: list[Finding] = []  # shown: the refused inputs, then the check engine's
         self.refused: dict[str, str] = {}  # field path -> why its text was refused
+        self.errors: dict[str, str] = {}  # field path -> the first error finding naming it
+        self._trial: tuple[str, list[Finding]] | None = None  # findings for text being typed
         self._live: LiveChecks | None = None  # created on the first check (after the first frame)
         self._defer = defer_checks
         self.document.subscribe(self._on_event)
@@ -144,7 +149,23 @@ class DocumentController(QObject):
         assert self._live is not None
         if self._live.stale:
             self._live.run()
-        return self.findings
+        return self._refused_findings() + self._live.findings  # never those of a trial
+
+    def try_value(self, path: str, value: Any) -> None:
+        """Show the findings as if ``value`` (what a field's text reads as while the user is
+        still typing) were committed at ``path``: nothing is committed — no undo step, no
+        journal entry, the report unchanged. Undone by the commit, ``end_trial`` or any edit."""
+        if self._live is None:
+            self._start_checks()
+        assert self._live is not None
+        self._trial = (path, self._live.trial(path, value))
+        self._publish(keep_trial=True)
+
+    def end_trial(self, path: str) -> None:
+        """The field at ``path`` stopped typing (Esc, or text that reads as nothing yet)."""
+        if self._trial is not None and self._trial[0] == path:
+            self._trial = None
+            self._publish()
 
     def _start_checks(self) -> None:
         from perfdesk.checks.live import LiveChecks  # the engine loads after the first frame
@@ -158,7 +179,8 @@ class DocumentController(QObject):
         """Set the field at ``path``; consecutive edits of one field (``key``, the path
         unless given: one entry of a dict field) make one undo step."""
         self._ensure_checks()
-        self.document.set_value(path, value, key=key, text=f"修改 {key or path}")
+        named = key if key and is_field(key) else path  # a dict entry names itself
+        self.document.set_value(path, value, key=key, text=f"修改 {edit_label(named, self.report)}")
 
     def set_values(self, values: dict[str, Any], text: str) -> None:
         """Several fields in one undo step (a block pasted into a grid)."""
@@ -167,20 +189,20 @@ class DocumentController(QObject):
 
     def insert_item(self, list_path: str, index: int, item: Any, text: str = "添加") -> None:
         self._ensure_checks()
-        self.document.insert_item(list_path, index, item, text)
+        self.document.insert_item(list_path, index, item, f"{text} {edit_label(list_path, self.report)}")
 
     def remove_item(self, list_path: str, index: int, text: str = "删除") -> None:
         self._ensure_checks()
-        self.document.remove_item(list_path, index, text)
+        self.document.remove_item(list_path, index, f"{text} {edit_label(list_path, self.report)}")
 
     def move_item(self, list_path: str, src: int, dst: int, text: str = "移动") -> None:
         self._ensure_checks()
-        self.document.move_item(list_path, src, dst, text)
+        self.document.move_item(list_path, src, dst, f"{text} {edit_label(list_path, self.report)}")
 
     def replace_list(self, list_path: str, items: list[Any], text: str = "粘贴") -> None:
         """One undo step for a bulk change (paste of several rows, reorder)."""
         self._ensure_checks()
-        self.document.replace_list(list_path, items, text)
+        self.document.replace_list(list_path, items, f"{text} {edit_label(list_path, self.report)}")
 
     def _ensure_checks(self) -> None:
         if self._live is None:  # an edit never waits for the deferred first check
@@ -232,19 +254,56 @@ class DocumentController(QObject):
         elif isinstance(event, Reset):
             self.reset.emit()
 
-    def _publish(self) -> None:
+    def _refused_findings(self) -> list[Finding]:
         from perfdesk.checks.finding import Finding
 
-        refused = [Finding(REFUSED_RULE, Severity.ERROR,
-                           f"这里输入的内容未被接受：{why}。报告中仍是原来的值；"
-                           "请改正，或在该处按 Esc 恢复原值。", (path,))
-                   for path, why in self.refused.items()]
-        checked = self._live.findings if self._live is not None else []
+        return [Finding(REFUSED_RULE, Severity.ERROR,
+                        f"这里输入的内容未被接受：{why}。报告中仍是原来的值；"
+                        "请改正，或在该处按 Esc 恢复原值。", (path,))
+                for path, why in self.refused.items()]
+
+    def _publish(self, *, keep_trial: bool = False) -> None:
+        if not keep_trial:
+            self._trial = None  # a commit, an edit or new findings end what was being typed
+        if self._trial is not None:
+            path, checked = self._trial
+            refused = [f for f in self._refused_findings() if f.path != path]
+        else:
+            refused = self._refused_findings()
+            checked = self._live.findings if self._live is not None else []
         self.findings = refused + checked
+        self.errors = {}
+        for f in self.findings:
+            if f.severity == Severity.ERROR:
+                for p in f.paths:
+                    self.errors.setdefault(p, f.message)
         self.findings_changed.emit()
+
+    def undo_path(self, redo: bool = False) -> tuple[str, bool]:
+        """The field the next undo (``redo``: redo) changes — where to take the user — and
+        whether it is a list (rows added, removed, moved: the page, not one cell)."""
+        stack = self.undo_stack
+        cmd = stack.command(stack.index() if redo else stack.index() - 1)
+        edit = cmd.edit if isinstance(cmd, _Step) else None
+        while isinstance(edit, Group) and edit.edits:
+            edit = edit.edits[0]
+        if isinstance(edit, SetValue | ListEdit):
+            return edit.path, isinstance(edit, ListEdit)
+        return "", False
 
     def _on_clean_changed(self, _clean: bool) -> None:
         try:
             self.dirty_changed.emit(self.dirty)
         except RuntimeError:  # the stack is being destroyed with the controller
             pass
+
+
+def edit_label(path: str, report: Report | None = None) -> str:
+    """How an undo step names the field it changed: '公用经费 决算' (basic.public.actual),
+    '“执法办案经费” 全年预算' (a named project's amount)."""
+    words = label_of(path, report).split(" › ")
+    named = [w for w in words[:-1] if w.startswith("“")]
+    if named:
+        return f"{named[-1]} {words[-1]}"
+    words = [w for w in words if not (w.startswith("第") and w.endswith("项"))]
+    return " ".join(words[-2:])

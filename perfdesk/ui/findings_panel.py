@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.model.schema import place_of
 from perfdesk.ui.pages import STEPS, page_for_path
 from perfdesk.ui.step_list import (
     COLOURS,
@@ -31,6 +32,7 @@ from perfdesk.ui.step_list import (
 
 if TYPE_CHECKING:
     from perfdesk.checks import Finding
+    from perfdesk.model.report import Report
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 HIDDEN_RULES = {"R-S01"}  # the score summary lives in the status bar
@@ -42,16 +44,18 @@ class FindingsPanel(QWidget):
     """Shows ``findings``; emits ``activated(finding)`` on double-click or Enter."""
 
     activated = Signal(object)
+    described = Signal(str)  # the current row in one line, for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findingsPanel")
         self._findings: list[Finding] = []
+        self._report: Report | None = None
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
         self.show_info = QCheckBox("显示提示")
         self.show_info.setChecked(True)
-        self.show_info.toggled.connect(lambda _on: self.set_findings(self._findings))
+        self.show_info.toggled.connect(lambda _on: self.set_findings(self._findings, self._report))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.summary, 1)
@@ -71,6 +75,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._on_activated)
+        self.tree.currentItemChanged.connect(self._on_current)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -78,8 +83,10 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree)
 
     # --- content -----------------------------------------------------------------------------
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[Finding], report: Report | None = None) -> None:
+        """Show ``findings``; ``report`` names the items they are in (项目“…” for a project)."""
         self._findings = list(findings)
+        self._report = report
         collapsed = {group.data(0, FINDING_ROLE) for group in self._groups()
                      if not group.isExpanded()}
         shown = [f for f in findings if f.rule not in HIDDEN_RULES
@@ -106,13 +113,15 @@ class FindingsPanel(QWidget):
                 group.setFont(col, font)
             self.tree.addTopLevelItem(group)
             for f in items:
+                place = place_of(f.path, report)
+                within = place.split(" › ", 1)[1] if " › " in place else ""  # under its page
                 child = QTreeWidgetItem([f.severity.label, f.rule,
-                                         f.message])
+                                         f"{within}：{f.message}" if within else f.message])
                 state = _SEVERITY_STATE.get(f.severity, NEUTRAL)
                 child.setIcon(0, state_icon(state))
                 child.setForeground(0, QColor(COLOURS[state]))
                 child.setData(0, FINDING_ROLE, f)
-                child.setToolTip(2, f.message + (f"\n位置：{f.path}" if f.path else ""))
+                child.setToolTip(2, f.message + (f"\n位置：{place}\n双击或按回车转到该处" if place else ""))
                 group.addChild(child)
             group.setExpanded(key not in collapsed)
         self.tree.setUpdatesEnabled(True)
@@ -138,6 +147,15 @@ class FindingsPanel(QWidget):
                 if row.data(0, FINDING_ROLE).rule == rule:
                     return row
         return None
+
+    def describe(self, f: Finding) -> str:
+        """One line for the status bar: '错误 R-B10 预算执行 › 基本支出 › 公用经费 › 决算：…'."""
+        place = place_of(f.path, self._report)
+        return f"{f.severity.label} {f.rule} {place + '：' if place else ''}{f.message}"
+
+    def _on_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        data = item.data(0, FINDING_ROLE) if item is not None else None
+        self.described.emit("" if data is None or isinstance(data, str) else self.describe(data))
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, FINDING_ROLE)

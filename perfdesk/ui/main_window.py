@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.steps.currentRowChanged.connect(self._on_step)
         self.findings.activated.connect(self.go_to_finding)
+        self.findings.described.connect(lambda text: self.statusBar().showMessage(text))
         self.doc.findings_changed.connect(self._refresh_findings)
         self.doc.dirty_changed.connect(self._update_title)
         self.doc.file_changed.connect(self._update_title)
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
     # --- live state -----------------------------------------------------------------------------
     def _refresh_findings(self) -> None:
         findings = self.doc.findings
-        self.findings.set_findings(findings)
+        self.findings.set_findings(findings, self.doc.report)
         self.steps.update_states(findings, pending=self.doc.checks_pending)
         if self.doc.checks_pending:
             for label in (self.exec_label, self.score_label, self.grade_label, self.count_label):
@@ -360,6 +361,10 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.act_undo.setIconText("撤销")  # the toolbar keeps its short word; the menu names the step
+        self.act_redo.setIconText("重做")
+        stack.undoTextChanged.connect(self._undo_text)  # methods: dropped with the window
+        stack.redoTextChanged.connect(self._redo_text)
 
         v = bar.addMenu("查看(&V)")
         self._action(v, "上一步", lambda: self._step_by(-1), "Ctrl+PgUp")
@@ -447,14 +452,42 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def undo(self) -> None:
-        """Undo the last change; typing still in a field is taken in first, so it is what
-        goes (the toolbar button does not take the focus from the field)."""
-        if commit_or_warn(self):
+        """Undo the last change and show where it was; typing still in a field is taken in
+        first, so it is what goes (the toolbar button does not take the focus from the field)."""
+        if commit_or_warn(self) and self.doc.undo_stack.canUndo():
+            where = self.doc.undo_path()
+            text = self.doc.undo_stack.undoText()
             self.doc.undo_stack.undo()
+            self._after_step(*where, f"已撤销：{text}")
 
     def redo(self) -> None:
-        if commit_or_warn(self):
+        if commit_or_warn(self) and self.doc.undo_stack.canRedo():
+            where = self.doc.undo_path(redo=True)
+            text = self.doc.undo_stack.redoText()
             self.doc.undo_stack.redo()
+            self._after_step(*where, f"已重做：{text}")
+
+    def _after_step(self, path: str, is_list: bool, said: str) -> None:
+        """Show the user what changed back: the field, or for rows the page with the table
+        (its selection stays where it was)."""
+        if path and is_list:
+            self.show_page(page_for_path(path))
+        elif path:
+            self.go_to(path)
+        self.statusBar().showMessage(said, 5000)
+
+    def _undo_text(self, text: str) -> None:
+        self._name_step(self.act_undo, "撤销(&U)", text)
+
+    def _redo_text(self, text: str) -> None:
+        self._name_step(self.act_redo, "重做(&R)", text)
+
+    @staticmethod
+    def _name_step(action: QAction, plain: str, text: str) -> None:
+        """撤销(&U) → 撤销“修改 公用经费 决算”(&U) in the menu; the tooltip says the same."""
+        label = plain.replace("(&", f"“{text}”(&") if text else plain
+        action.setText(label)
+        action.setToolTip(label.replace("(&U)", "").replace("(&R)", ""))
 
     def _step_by(self, delta: int) -> None:
         row = max(0, min(self.steps.count() - 1, self.steps.currentRow() + delta))

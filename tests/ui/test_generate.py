@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from perfdesk.checks import ERROR, Finding
+from perfdesk.checks import ERROR
 from perfdesk.ui import settings
 from perfdesk.ui.pages import generate as gen
 from tests.conftest import require_pdf_converter
@@ -69,14 +70,14 @@ def test_edits_while_generating_do_not_reach_the_worker(make_window, qtbot, tmp_
 
 def test_errors_make_a_draft_with_reasons(make_window, qtbot, tmp_path):
     w, page = _page(make_window, tmp_path, word=False)
-    error = Finding("R-B01", ERROR, "基本支出决算数与人员经费、公用经费之和不符", ("basic.personnel.actual",))
-    w.doc.findings = [*w.doc.findings, error]
-    w.doc.findings_changed.emit()
+    w.doc.set_value("declared.basic.actual", Decimal("1909.85"))  # 基本支出 ≠ 人员 + 公用
+    errors = [f.message for f in w.doc.findings if f.severity == ERROR]
+    assert any(f.rule == "R-B01" for f in w.doc.findings if f.severity == ERROR)
     assert page.draft_box.isVisible()
-    assert "草稿" in page.draft_text.text() and "基本支出决算数" in page.draft_text.text()
+    assert "草稿" in page.draft_text.text() and "基本支出决算" in page.draft_text.text()
     assert w.steps.state_of("generate")[0] == "error"
     result = _run(qtbot, page)
-    assert result.draft and result.reasons == [error.message]
+    assert result.draft and result.reasons == errors
     assert result.files and all("草稿" in p.name for p in result.files)
     assert "草稿" in page.status.text()
     page.findChild(type(page.generate_button), "showFindings").click()

@@ -251,7 +251,7 @@ def test_a_blank_choice_keeps_its_option_and_says_so(host, qtbot):
         ("G", Decimal(4), AdjustmentKind.ADD, Scope.PROJECT),  # a new row: the default
     ]
     assert table.message.text() == "已粘贴2行。第2、3行“方向”是空白，保留原来的选择，请核对。"
-    assert host.doc.undo_stack.undoText() == "粘贴"
+    assert host.doc.undo_stack.undoText() == "粘贴 年中预算调整"  # 撤销 names what it undoes
 
 
 def test_a_blank_band_is_unchosen(window, qtbot):

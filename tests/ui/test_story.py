@@ -119,6 +119,15 @@ def test_new_report_to_generated_files(make_window, qtbot, tmp_path, dialog_log)
     assert w.score_label.text() == f"总分：{Figures.of(r).score.total}"
     assert Figures.of(r).score.total > 90 and w.grade_label.text() == "等级：优"
 
+    # 问题与改进: nothing to report this year, said explicitly (a blank is not 无) -----------
+    assert {"R-C05"} <= rules(w)
+    w.steps.setCurrentRow(5)
+    for part in ("problems", "measures"):
+        box = widget(w, f"stated_none.{part}")
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+        assert box.isChecked()
+    assert "R-C05" not in rules(w)
+
     errors = [f for f in w.doc.findings if f.severity == "error"]
     assert errors == [], [f.message for f in errors]
 

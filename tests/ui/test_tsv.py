@@ -102,4 +102,4 @@ def test_ctrl_v_into_achievements_keeps_the_figures(make_window, qtbot):
     qtbot.keyClick(editor.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     shown = [editor.model.index(r, 0).data() for r in range(editor.model.rowCount())]
     assert shown == before + EXPECTED
-    assert w.doc.undo_stack.undoText() == "粘贴"
+    assert w.doc.undo_stack.undoText() == "粘贴 年度总体目标 实际完成情况"

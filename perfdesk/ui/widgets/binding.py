@@ -41,6 +41,33 @@ class Bound(Protocol):
 
 
 @runtime_checkable
+class Flaggable(Protocol):
+    """A bound widget that shows an error finding naming its field (``flag``; "" clears)."""
+
+    path: str
+
+    def flag(self, message: str) -> None: ...
+
+
+ERROR_STYLE = "border: 1px solid #d9534f; background: #fff1f0;"  # every error, whatever the rule
+
+
+def shade(widget: QWidget, message: str, tip: str | None = None) -> None:
+    """Shade ``widget`` as wrong (``message``: why, shown first in the tooltip) or as
+    normal; the same look for refused text (R-U01) and for any rule's error. ``tip``: its
+    tooltip when all is well (None: the one it had before it was shaded)."""
+    was = bool(widget.property("invalid"))
+    if not message and not was and tip is None:
+        return  # nothing to change (the usual case: most fields are fine)
+    if not was:
+        widget.setProperty("plain_tip", widget.toolTip())
+    plain = tip if tip is not None else str(widget.property("plain_tip") or "")
+    widget.setStyleSheet(ERROR_STYLE if message else "")
+    widget.setProperty("invalid", bool(message))
+    widget.setToolTip(f"{message}\n\n{plain}" if message and plain else (message or plain))
+
+
+@runtime_checkable
 class Composite(Protocol):
     """A widget editing a list (table, list editor) that can focus one item inside it."""
 
@@ -60,6 +87,13 @@ class _Follower(QObject):
         doc.changed.connect(self.on_value)
         doc.structure_changed.connect(self.on_value)
         doc.reset.connect(self.on_reset)
+        doc.findings_changed.connect(self.on_findings)
+        self.doc = doc
+
+    def on_findings(self) -> None:
+        widget = self.widget
+        if isinstance(widget, Flaggable):
+            widget.flag(self.doc.errors.get(widget.path, ""))
 
     def on_value(self, path: str) -> None:
         own = getattr(self.widget, "path", "")

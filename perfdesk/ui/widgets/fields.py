@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,9 +33,11 @@ from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.model.vocabulary import NarrativePart
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.binding import field_hint, follow_document, set_path
+from perfdesk.ui.widgets.binding import field_hint, follow_document, set_path, shade
 
-ERROR_STYLE = "border: 1px solid #d9534f; background: #fff1f0;"
+# Findings follow typing this long after the last key, before the field commits (measured
+# with the check itself in benchmarks/bench_typing.py).
+TRIAL_MS = 300
 COMPUTED_STYLE = "background: #eceff3; color: #303641; border: 1px solid #d5d9e0;"
 COMPUTED_TIP = "自动计算，不能直接修改"
 
@@ -66,6 +68,45 @@ def leave_to_document(event: QEvent, own_undo: bool, own_redo: bool) -> bool:
 
 class FieldError(ValueError):
     """Text that a field cannot accept; the message is shown to the user."""
+
+
+class TypingTrial(QObject):
+    """Checks what a field's text reads as, ``TRIAL_MS`` after the last key, without
+    committing it (``DocumentController.try_value``): the panel follows the typing while
+    undo and the recovery journal still see committed edits only. Text that does not read
+    yet (``12a``; ``12.`` and ``-`` do read) shows nothing new: refusing is for the commit."""
+
+    def __init__(self, widget: QWidget, doc: DocumentController,
+                 read: Callable[[], tuple[bool, Any]]) -> None:
+        super().__init__(widget)
+        self.widget, self.doc, self._read = widget, doc, read
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TRIAL_MS)
+        self.timer.timeout.connect(self.run)
+
+    def restart(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        """The text was committed, or put back: its findings come from the document again."""
+        self.timer.stop()
+        self.doc.end_trial(self._path())
+
+    def run(self) -> None:
+        path = self._path()
+        readable, value = self._read()
+        try:
+            current = self.doc.get(path)
+        except (IndexError, KeyError, AttributeError):
+            return  # the item went away while the user typed
+        if readable and value != current:
+            self.doc.try_value(path, value)
+        else:
+            self.doc.end_trial(path)
+
+    def _path(self) -> str:
+        return str(getattr(self.widget, "path", ""))
 
 
 def parse_int(text: str) -> int | None:
@@ -119,9 +160,12 @@ class BoundLineEdit(QLineEdit):
         self.error = ""
         self._loaded: Any = None
         self.hint = "\n".join(t for t in (field_hint(path), type(self).hint) if t)
+        self.flagged = doc.errors.get(path, "")  # an error finding of the document naming it
         self.setToolTip(self.hint)
+        self.trial = TypingTrial(self, doc, self._read_typed)
         self.editingFinished.connect(self.commit)
         self.textEdited.connect(self._revalidate)
+        self.textEdited.connect(lambda _t: self.trial.restart())
         follow_document(self, doc)
         self.load()
 
@@ -137,8 +181,18 @@ class BoundLineEdit(QLineEdit):
         if self.isModified() and path != self.path:
             self.commit()  # what was typed belongs to the old item
         self._set_error("")  # under the old path
+        self.trial.stop()
         set_path(self, path)
+        self.flagged = self.doc.errors.get(path, "")
         self.load(force=True)
+
+    def _read_typed(self) -> tuple[bool, Any]:
+        if self.isReadOnly() or not self.isModified():
+            return False, None
+        try:
+            return True, self.parse(self.text())
+        except FieldError:
+            return False, None
 
     def _get(self) -> Any:
         try:
@@ -157,8 +211,10 @@ class BoundLineEdit(QLineEdit):
             if self.isModified():
                 return  # the user is typing here
         self._loaded = value
+        if force:
+            self.trial.stop()
         self._set_error("")
-        self.setToolTip(self._tip(value))
+        self._shade()
         text = self.format_value(value)
         if text != self.text():
             self.setText(text)
@@ -168,15 +224,18 @@ class BoundLineEdit(QLineEdit):
     def commit(self) -> bool:
         if self.isReadOnly():
             return True
+        self.trial.timer.stop()
         try:
             value = self.parse(self.text())
         except FieldError as exc:
+            self.trial.stop()
             self._set_error(str(exc))
             if self.isVisible():
                 QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), str(exc), self)
             return False
         self._set_error("")
         self._loaded = value
+        self.trial.stop()
         self._set(value)
         text = self.format_value(value)
         if text != self.text():
@@ -207,9 +266,16 @@ class BoundLineEdit(QLineEdit):
             return
         self.doc.set_refused(self.path, message)
         self.error = message
-        self.setStyleSheet(ERROR_STYLE if message else "")
-        self.setToolTip(message or self._tip(self._get()))
-        self.setProperty("invalid", bool(message))
+        self._shade()
+
+    def flag(self, message: str) -> None:
+        """An error finding names this field (any rule), or none does ("")."""
+        if message != self.flagged:
+            self.flagged = message
+            self._shade()
+
+    def _shade(self) -> None:
+        shade(self, self.error or self.flagged, self._tip(self._get()))
 
     def event(self, event: QEvent) -> bool:
         # Typing not yet committed is this field's to undo; anything else is the document's.
@@ -220,7 +286,7 @@ class BoundLineEdit(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.isModified() or self.error):
-            self.load(force=True)
+            self.load(force=True)  # the typing's findings go with it
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.commit():
@@ -318,6 +384,7 @@ class TextField(QPlainTextEdit):
         set_path(self, path)
         self._dirty = False
         self._loading = False
+        self.flagged = ""
         self.setTabChangesFocus(True)
         fm = self.fontMetrics()
         self.setFixedHeight(fm.lineSpacing() * lines + 14)
@@ -325,19 +392,27 @@ class TextField(QPlainTextEdit):
         self._idle.setSingleShot(True)
         self._idle.setInterval(self.IDLE_MS)
         self._idle.timeout.connect(self.commit)
+        self.trial = TypingTrial(self, doc, lambda: (self._dirty, self.toPlainText().strip()))
         self.textChanged.connect(self._on_text)
         follow_document(self, doc)
         self.load()
+        self.flag(doc.errors.get(path, ""))
 
     def _on_text(self) -> None:
         if not self._loading:
             self._dirty = True
             self._idle.start()
+            self.trial.restart()
 
     def rebind(self, path: str) -> None:
         self.commit()
         set_path(self, path)
         self.load(force=True)
+        self.flag(self.doc.errors.get(path, ""))
+
+    def flag(self, message: str) -> None:
+        self.flagged = message
+        shade(self, message)
 
     def load(self, force: bool = False) -> None:
         if not force and self._dirty:
@@ -354,9 +429,11 @@ class TextField(QPlainTextEdit):
 
     def commit(self) -> None:
         self._idle.stop()
+        self.trial.timer.stop()
         if self._dirty:
             self._dirty = False
             self.doc.set_value(self.path, self.toPlainText().strip())
+        self.trial.stop()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
@@ -391,6 +468,9 @@ class ComboField(QComboBox):
 
     def _on_activated(self, index: int) -> None:
         self.doc.set_value(self.path, self._values[index])
+
+    def flag(self, message: str) -> None:
+        shade(self, message)
 
     def load(self, force: bool = False) -> None:
         value = self.doc.get(self.path)
@@ -431,6 +511,9 @@ class DateField(QDateEdit):
             return
         value = None if qd == _UNSET else date(qd.year(), qd.month(), qd.day())
         self.doc.set_value(self.path, value)
+
+    def flag(self, message: str) -> None:
+        shade(self, message)
 
     def clear_date(self) -> None:
         # Its own undo step: picking a date next must not merge with the clearing.

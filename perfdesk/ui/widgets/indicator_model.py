@@ -99,6 +99,9 @@ class IndicatorModel(RecordTableModel):
         items = self.items()
         if not index.isValid() or index.row() >= len(items):
             return None
+        flag = self.flagged(index, role)
+        if flag is not None:
+            return flag
         row, col = index.row(), index.column()
         item = items[row]
         if col in (COL_LEVEL1, COL_LEVEL2):

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from perfdesk.model.document import ListChanged, ListOp
 from perfdesk.ui.document import DocumentController
 
 Index = QModelIndex | QPersistentModelIndex
+ERROR_BG = QColor("#fff1f0")  # the shading of fields.ERROR_STYLE: every error looks the same
 
 
 class DocListModel(QAbstractTableModel):
@@ -38,6 +40,32 @@ class DocListModel(QAbstractTableModel):
         doc.list_about_to_change.connect(self._before_rows)
         doc.list_changed.connect(self._after_rows)
         doc.reset.connect(self.refresh)
+        doc.findings_changed.connect(self._on_findings)
+        self._flagged = False  # some cell of this list was shaded at the last findings
+
+    # --- error shading -------------------------------------------------------------------
+    def cell_path(self, index: Index) -> str:
+        """The field a cell shows (a string list: the item itself)."""
+        return self.item_path(index.row())
+
+    def flagged(self, index: Index, role: int) -> Any:
+        """For a cell an error finding names (any rule): its shading, or the message as its
+        tooltip; None otherwise. Subclasses ask this first in ``data``."""
+        if role not in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        message = self.doc.errors.get(self.cell_path(index))
+        if not message:
+            return None
+        return QBrush(ERROR_BG) if role == Qt.ItemDataRole.BackgroundRole else message
+
+    def _on_findings(self) -> None:
+        prefix = self.list_path + "["
+        flagged = any(p.startswith(prefix) for p in self.doc.errors)
+        rows, cols = self.rowCount(), self.columnCount()
+        if (flagged or self._flagged) and rows and cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1),
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+        self._flagged = flagged
 
     # --- the list ----------------------------------------------------------------------
     def items(self) -> list[Any]:

@@ -104,10 +104,17 @@ class RecordTableModel(DocListModel):
             return _label(col, item, value)
         return "" if value is None else str(value)
 
+    def cell_path(self, index: Index) -> str:
+        field = self.columns[index.column()].field
+        return self.item_path(index.row(), field) if field else ""  # computed: never a field
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         items = self.items()
         if not index.isValid() or index.row() >= len(items):
             return None
+        flag = self.flagged(index, role)
+        if flag is not None:
+            return flag
         item, col = items[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(item, col)

@@ -44,6 +44,9 @@ class StringListModel(DocListModel):
         items = self.items()
         if not index.isValid() or index.row() >= len(items):
             return None
+        flag = self.flagged(index, role)
+        if flag is not None:
+            return flag
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return items[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
