@@ -26,7 +26,7 @@ from perfdesk.model.report import (
     Report,
     ScoringSettings,
 )
-from perfdesk.model.vocabulary import Band
+from perfdesk.model.vocabulary import Band, Direction
 
 D = Decimal
 LINEAR = ScoringSettings()
@@ -85,7 +85,10 @@ def test_quantitative_suggestions(target, actual, settings, score, met):
 
 
 def test_equal_target_missed_scores_zero_when_configured():
-    s = suggest(row("19辆", "17辆"), ScoringSettings(equal_miss="zero"))
+    r = row("19辆", "17辆")
+    assert suggest(r, ScoringSettings(equal_miss="zero")).score == D("8.95")  # 数量指标: 正向
+    r.direction = Direction.EQUAL
+    s = suggest(r, ScoringSettings(equal_miss="zero"))
     assert (s.score, s.met) == (D("0.00"), False)
 
 

@@ -261,8 +261,8 @@ CASES: list[Case] = [
       findings=MISS),
     C(4, SAT, "消费者满意度", "≥90%", "89.99%", "5", POS, True, "5*89.99/90"),
     C(4, Q, "车辆维修数量", "19辆", "19辆", "10", EQU, True, "10", stored=Direction.EQUAL),
-    C(4, QL, "抽检完成率", "100%", "100.2%", "10", EQU, True, "10", stored=Direction.EQUAL,
-      note="等于: met to the precision typed (100% ± 0.5)"),
+    C(4, COST, "行政成本占比", "3%", "3.2%", "10", EQU, True, "10", stored=Direction.EQUAL,
+      note="等于: met to the precision typed (3% ± 0.5)"),
     # 5. Actuals and targets that are not single numbers ----------------------------------
     # bounds
     C(5, Q, "新增个体工商户", "≥18家", "≤15家", "10", POS, False, "10*15/18", findings=MISS,
@@ -384,7 +384,7 @@ def test_target_case(case: Case):
     found = _row_findings(report)
     assert {rule for rule, _ in found} & ROW_RULES == case.findings, found
     if case.met:
-        assert not [m for _, m in found if "未达到" in m or "未达成" in m]
+        assert not [m for _, m in found if "未达到" in m or "未按期" in m]
 
 
 # --- 7. Findings a person can act on: grouped, every field path kept --------------------
