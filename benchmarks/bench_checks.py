@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-from perfdesk.checks import Checker, check, scoring, targets
+from perfdesk.checks import Checker, check, suggest, targets
 from perfdesk.io import dumps, load_report
 from perfdesk.model.report import Amounts, Funding, Indicator, Project, Report
+from perfdesk.model.vocabulary import Band
 from perfdesk.resources import demo_report_path
 
 D = Decimal
@@ -49,7 +50,7 @@ def _row(level1: str, level2: str, weight: Decimal, p: int, k: int) -> Indicator
         target, actual, score = f"≥{1 + p % 3}.5万批次", f"{30000 + n}批次", weight
     else:
         target, actual, score = "持续提高", "持续提高", weight
-    band = "达成" if shape == 4 else ""
+    band = Band.MET if shape == 4 else None
     return Indicator(level1, level2, f"指标{p}-{k}", target, actual, weight, score, "", band)
 
 
@@ -88,7 +89,7 @@ def median_ms(func: Callable[[], object], repeat: int, setup: Callable[[], objec
 def clear_caches() -> None:
     targets.parse.cache_clear()
     targets.achievement.cache_clear()
-    scoring._suggest.cache_clear()
+    suggest._suggest.cache_clear()
 
 
 def main() -> None:
