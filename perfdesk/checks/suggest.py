@@ -687,19 +687,23 @@ def rescored_rows(report: Report) -> list[tuple[str, int]]:
     return out
 
 
-def direction_notice(report: Report) -> str:
-    """One sentence for a report none of whose rows has a stored direction and where
-    inferring directions changed suggestions: what changed and where to look ('' if not)."""
+def direction_notice(report: Report) -> tuple[str, str]:
+    """For a report none of whose rows has a stored direction and where inferring
+    directions changed suggestions: what changed, in words, and the field path of the
+    first such row's 方向 (("", "") when there is nothing to say)."""
     if any(ind.direction is not None for _, rows in tables(report) for ind in rows):
-        return ""
+        return "", ""
     rows = rescored_rows(report)
     if not rows:
-        return ""
+        return "", ""
     path, i = rows[0]
-    table = report.indicators if path == "indicators" else report.projects[int(path[9:path.index("]")])].indicators
-    where = "附件2" if path == "indicators" else f"项目“{report.projects[int(path[9:path.index(']')])].name.strip()}”"
-    ind = table[i]
-    return (f"本报告有 {len(rows)} 行定量指标的年度指标值没有写“≥”“≤”等符号（如{where}第{i + 1}行"
+    if path == "indicators":
+        where, ind = "附件2", report.indicators[i]
+    else:
+        project = report.projects[int(path[len("projects["):path.index("]")])]
+        where, ind = f"项目“{project.name.strip()}”", project.indicators[i]
+    text = (f"本报告有 {len(rows)} 行定量指标的年度指标值没有写“≥”“≤”等符号（如{where}第{i + 1}行"
             f"“{ind.name.strip()}” {ind.target.strip()}），现按方向计算建议得分：数量、质量、效益、"
-            "满意度指标越多越好，成本指标越少越好，时效指标按时长越短越好，指标值为 0 的不超过 0。"
-            "建议得分因此可能与以前不同；各行的方向及理由见绩效指标表的“方向”列，可改为正向、反向或等于。")
+            "满意度指标越多越好，成本指标越少越好，时效指标的时长越短越好，指标值为 0 的不超过 0。"
+            "建议得分因此与以前不同；各行的方向及理由见绩效指标表的“方向”列，可改为正向、反向或等于。")
+    return text, f"{path}[{i}].direction"
