@@ -143,7 +143,9 @@ def infer_direction(target: Value, level1: str = "", level2: str = "") -> tuple[
     if target.shape == CHANGE:
         if target.stated and target.comparator in (targets.LE, targets.LT):
             return Direction.NEGATIVE, "写明了变动幅度的上限"
-        what = "增长" if target.sense >= 0 else "下降"
+        if target.sense == 0:
+            return Direction.EQUAL, "持平：与上年持平为达到"
+        what = "增长" if target.sense > 0 else "下降"
         return Direction.POSITIVE, f"增减幅度：{what}达到指标值即为达到"
     if target.stated:
         if target.comparator in (targets.GE, targets.GT):
@@ -438,11 +440,10 @@ class _Row:
             return f"单位不一致：指标值“{t.unit_text or t.unit}”，完成值“{a.unit_text or a.unit}”"
         span = _span(a, number, high)
         if t.shape == CHANGE:
-            if a.shape == CHANGE:
-                k = a.sense * t.sense if a.sense else 1
+            if a.shape == CHANGE:  # the change in the target's sense (a fall of 8% is −8 against 增长)
                 if a.sense == 0:
                     span = _Span(ZERO, ZERO, at_lo=ZERO, at_hi=ZERO)
-                span = span.scaled(k)
+                span = span.scaled((a.sense or 1) * (t.sense or 1))
         return span, assumed
 
     def _impossible(self, span: _Span) -> str:
@@ -505,7 +506,7 @@ class _Row:
         how = _HOW[self.formula]
         if d == Direction.POSITIVE and t.shape == CHANGE:
             if b <= 0:
-                return "增减幅度与指标值方向相反，得0分"
+                return "实际增减幅度为 0 或与指标值方向相反，得0分"
             return f"增减幅度未达到指标值，按 分值×实际幅度÷指标幅度 计（{at}完成 {_pct(region.ref_low, b)}）"
         if d == Direction.POSITIVE:
             return f"正向指标未达到，按 分值×完成值÷指标值 计（{at}完成 {_pct(region.ref_low, b)}）"
