@@ -65,6 +65,11 @@ def _install_quit_after_show() -> None:
 
 
 def main() -> int:
+    # The reviewer's desk reads files in spawned worker processes: in the frozen program a
+    # worker starts this executable again, and freeze_support() turns it into the worker.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     _ensure_streams()
     if os.environ.get(QUIT_AFTER_SHOW) == "1":
         _install_quit_after_show()

@@ -28,12 +28,12 @@ def _err(text: str) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from perfdesk.checks import check
     from perfdesk.checks.finding import ERROR, WARNING, has_errors
-    from perfdesk.checks.scoring import summary
+    from perfdesk.model.figures import Figures
     from perfdesk.render.templates import traits_of
 
     report = load_report(args.file)
     findings = check(report, traits_of)
-    s = summary(report)
+    s = Figures.of(report).score
     if args.json:
         doc = {
             "file": str(args.file),
@@ -132,6 +132,49 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from perfdesk.io.review_read import ReadProblem
+    from perfdesk.io.units_list import read_units_list
+    from perfdesk.render import OutputError
+    from perfdesk.review import review_folder
+    from perfdesk.review.report_text import review_json, review_lines
+    from perfdesk.review.review_file import ReviewFile, ReviewFileError, path_for
+    from perfdesk.review.rollup import write_rollup
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        _err(f"“{folder}”不是文件夹。请给出存放各单位报送材料的文件夹。")
+        return EXIT_UNUSABLE
+    listed = None
+    if args.units:
+        try:
+            listed = read_units_list(args.units)
+        except ReadProblem as exc:
+            _err(exc.message)
+            return EXIT_UNUSABLE
+    try:
+        verdicts = ReviewFile.load(path_for(folder))
+    except ReviewFileError as exc:
+        _err(exc.message)
+        return EXIT_UNUSABLE
+    result = review_folder(folder, listed=listed, jobs=args.jobs)
+    label = verdicts.verdict_label
+    if args.output:
+        try:
+            write_rollup(result, args.output, label)
+        except OutputError as exc:
+            _err(exc.message)
+            return EXIT_UNUSABLE
+    if args.json:
+        print(json.dumps(review_json(result, label), ensure_ascii=False, indent=2))
+    else:
+        for line in review_lines(result, label):
+            print(line)
+        if args.output:
+            print(f"汇总表：{args.output}")
+    return EXIT_FINDINGS if any(u.errors for u in result.units) else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="perfdesk",
@@ -172,13 +215,21 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     i.set_defaults(func=_cmd_import)
 
+    rv = sub.add_parser("review", help="审核一个文件夹里多个单位的材料 / review a folder of units")
+    rv.add_argument("folder", type=Path, help="存放各单位报送材料的文件夹（只读，不会改动）")
+    rv.add_argument("-o", "--output", type=Path, help="写出汇总表（.xlsx）")
+    rv.add_argument("--units", type=Path, help="应报送单位名单（Excel：单位名称、单位编码）")
+    rv.add_argument("--json", action="store_true", help="以 JSON 输出")
+    rv.add_argument("--jobs", type=int, default=None, help="并行读取的进程数（默认按 CPU 核数）")
+    rv.set_defaults(func=_cmd_review)
+
     rules = sub.add_parser("rules", help="列出审核规则 / list the check catalogue")
     rules.add_argument("--json", action="store_true")
     rules.set_defaults(func=_cmd_rules)
     return p
 
 
-COMMANDS = ("gui", "check", "render", "new", "import", "rules")
+COMMANDS = ("gui", "check", "render", "new", "import", "review", "rules")
 
 
 def gui_arguments(argv: list[str]) -> list[str] | None:

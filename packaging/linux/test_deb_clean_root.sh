@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# Install the .deb into a freshly bootstrapped minimal Debian 12 (a "clean machine"), then, as an
+# Install the .deb into a freshly bootstrapped minimal Debian (a "clean machine"; Debian 12 by
+# default, --suite bullseye for the release .deb built by build_bullseye.sh), then, as an
 # ordinary user: check and render the demo report, open the main window offscreen, and remove
 # the package again. Needs root, debootstrap and network access to a Debian mirror (~1 min,
 # about 300 MB in the temporary root, deleted at the end).
 #
-# Usage: sudo bash packaging/linux/test_deb_clean_root.sh [dist/perfdesk_<version>_<arch>.deb]
+# Usage: sudo bash packaging/linux/test_deb_clean_root.sh [--suite bookworm|bullseye] [DEB]
+#   DEB defaults to the newest dist/perfdesk_*.deb (with --suite bullseye: dist/bullseye/…).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DEB=${1:-$(ls -t dist/perfdesk_*.deb 2>/dev/null | head -1)}
-[ -f "$DEB" ] || { echo "no .deb: run packaging/linux/build_deb.sh first" >&2; exit 2; }
+SUITE=bookworm
+if [ "${1:-}" = "--suite" ]; then
+  SUITE=${2:?--suite needs a name}
+  shift 2
+fi
+case $SUITE in
+  bookworm) DEFAULT_DIR=dist ;;
+  bullseye) DEFAULT_DIR=dist/bullseye ;;
+  *) echo "--suite: bookworm or bullseye" >&2; exit 2 ;;
+esac
+DEB=${1:-$(ls -t "$DEFAULT_DIR"/perfdesk_*.deb 2>/dev/null | head -1)}
+[ -f "$DEB" ] || { echo "no .deb in $DEFAULT_DIR: build it first (packaging/linux/build_deb.sh or build_bullseye.sh)" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "needs root (debootstrap, chroot)" >&2; exit 2; }
 command -v debootstrap >/dev/null || { echo "apt-get install debootstrap" >&2; exit 2; }
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -20,8 +32,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "==> debootstrap bookworm (minbase) into $ROOT"
-debootstrap --variant=minbase bookworm "$ROOT" "$MIRROR" >/dev/null
+echo "==> debootstrap $SUITE (minbase) into $ROOT; testing $DEB"
+debootstrap --variant=minbase "$SUITE" "$ROOT" "$MIRROR" >/dev/null
 mount -t proc proc "$ROOT/proc"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 cp "$DEB" "$ROOT/tmp/perfdesk.deb"
@@ -30,6 +42,8 @@ install -m 0644 resources/samples/demo.perfdesk "$ROOT/tmp/demo.perfdesk"
 cat > "$ROOT/tmp/run.sh" <<'EOF'
 set -eu
 export DEBIAN_FRONTEND=noninteractive
+. /etc/os-release
+echo "==> $PRETTY_NAME, $(ldd --version | head -1)"
 apt-get update -q >/dev/null
 echo "==> apt-get install ./perfdesk.deb (pulls the Depends from the mirror)"
 # fonts-wqy-microhei satisfies the CJK font alternative with 5 MB instead of 90
@@ -57,4 +71,4 @@ test ! -e /opt/perfdesk && test ! -e /usr/bin/perfdesk && echo "removed; the use
 ls /home/clerk/输出
 EOF
 chroot "$ROOT" sh /tmp/run.sh
-echo "==> clean-root install test passed"
+echo "==> clean-root install test passed ($SUITE)"

@@ -19,12 +19,13 @@ from perfdesk.checks.rules import (
     TraitsOf,
     Unit,
     default_traits,
-    generic,
     overlaps,
     units_of,
 )
 from perfdesk.model import paths
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Report
+from perfdesk.model.schema import generic, is_field
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,12 @@ FAILED_RULE = "R-U02"
 
 def _findings(rule: Rule, hits: Callable[[], Iterable[Hit]], where: str, paths: tuple[str, ...]) -> list[Finding]:
     try:
-        return [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits()]
+        found = [Finding(rule.id, rule.severity, h.message, tuple(h.paths)) for h in hits()]
+        for f in found:
+            wrong = [p for p in f.paths if not is_field(p)]
+            if wrong:  # a finding must take the user to a field that exists
+                raise LookupError(f"no field {wrong[0]!r}")
+        return found
     except Exception as exc:
         log.exception("rule %s failed on %s", rule.id, where or "the report")
         return [Finding(
@@ -48,10 +54,10 @@ def _findings(rule: Rule, hits: Callable[[], Iterable[Hit]], where: str, paths: 
         )]
 
 
-def _run_report(rule: Rule, report: Report) -> list[Finding]:
+def _run_report(rule: Rule, report: Report, figures: Figures) -> list[Finding]:
     check = rule.report_check
     assert check is not None
-    return _findings(rule, lambda: check(report), "", ())
+    return _findings(rule, lambda: check(report, figures), "", ())
 
 
 def _run_unit(rule: Rule, report: Report, unit: Unit) -> list[Finding]:
@@ -80,14 +86,16 @@ class Checker:
 
     # -- public --------------------------------------------------------------------------
 
-    def check(self, report: Report) -> list[Finding]:
-        """Run every rule; remember the results for ``recheck``."""
+    def check(self, report: Report, figures: Figures | None = None) -> list[Finding]:
+        """Run every rule; remember the results for ``recheck``. ``figures`` are the report's
+        (computed here when not given: the GUI passes the ones it already has)."""
         self._report_cache.clear()
         self._unit_cache.clear()
-        units = units_of(report, self._traits_of)
+        figures = figures or Figures.of(report)
+        units = units_of(report, figures, self._traits_of)
         for rule in RULES:
             if rule.report_check is not None:
-                self._report_cache[rule.id] = _run_report(rule, report)
+                self._report_cache[rule.id] = _run_report(rule, report, figures)
             if rule.unit_check is not None:
                 for unit in units:
                     self._unit_cache[(rule.id, unit.key)] = _run_unit(rule, report, unit)
@@ -95,24 +103,26 @@ class Checker:
         self._report_id = id(report)
         return self._assemble()
 
-    def recheck(self, report: Report, changed_path: str) -> list[Finding]:
+    def recheck(self, report: Report, changed_path: str,
+                figures: Figures | None = None) -> list[Finding]:
         """Findings after the field at ``changed_path`` changed (or a list under it).
 
         Pass the list's path ('projects', 'projects[2].indicators') after rows were added,
         removed or moved. Falls back to a full check when it cannot tell what changed.
         """
-        units = units_of(report, self._traits_of)
+        figures = figures or Figures.of(report)
+        units = units_of(report, figures, self._traits_of)
         if self._report_id != id(report) or not changed_path or len(units) != len(self._unit_keys):
-            return self.check(report)  # another report, or projects added/removed unannounced
+            return self.check(report, figures)  # another report, or projects added/removed unannounced
         try:
             parts = paths.split(changed_path)
         except ValueError:
-            return self.check(report)
+            return self.check(report, figures)
         changed = generic(changed_path)
         own_unit = self._unit_of(parts)
         for rule in RULES:
             if rule.report_check is not None and any(overlaps(changed, r) for r in rule.reads):
-                self._report_cache[rule.id] = _run_report(rule, report)
+                self._report_cache[rule.id] = _run_report(rule, report, figures)
             if rule.unit_check is None:
                 continue
             if own_unit == "*" or any(overlaps(changed, r) for r in rule.unit_reads):

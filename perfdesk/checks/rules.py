@@ -25,7 +25,8 @@ from typing import NamedTuple
 from perfdesk.checks import targets
 from perfdesk.checks.finding import Severity
 from perfdesk.checks.scoring import Suggestion, suggest
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money_exact
 from perfdesk.model.report import (
     Amounts,
     Indicator,
@@ -34,13 +35,12 @@ from perfdesk.model.report import (
     ScoringSettings,
     bare_label,
 )
+from perfdesk.model.schema import Address, generic
 
 
 def money_text(value: Decimal | None) -> str:
-    """万元 for messages: two decimals, more when typed with more (a 0.001 slip stays visible)."""
-    if value is not None and value.is_finite() and value != value.quantize(Decimal("0.01")):
-        return format(value, "f")
-    return fmt_money(value, "空")
+    """万元 in a message; a blank is called 空 (numbers.fmt_money_exact)."""
+    return fmt_money_exact(value, "空")
 
 
 def column(amounts: Amounts, col: str) -> Decimal | None:
@@ -117,6 +117,7 @@ class Unit:
     indicators: list[Indicator]
     settings: ScoringSettings
     traits: TemplateTraits
+    figures: Figures  # of the whole report, this run's
     project: Project | None = None
     index: int | None = None
 
@@ -146,18 +147,20 @@ class Unit:
         return list(zip(range(len(self.indicators)), self.indicators, self.facts, strict=True))
 
 
-def units_of(report: Report, traits_of: TraitsOf = default_traits) -> list[Unit]:
+def units_of(report: Report, figures: Figures, traits_of: TraitsOf = default_traits) -> list[Unit]:
     settings, traits = report.scoring, traits_of(report.template)
-    units = [Unit("indicators", "indicators", "附件2", report.indicators, settings, traits)]
+    units = [Unit("indicators", "indicators", "附件2", report.indicators, settings, traits, figures)]
     for i, p in enumerate(report.projects):
         name = p.name.strip() or f"第{i + 1}个项目"
         key = f"projects[{i}]"
         units.append(Unit(key, f"{key}.indicators", f"项目“{name}”", p.indicators, settings,
-                          traits, p, i))
+                          traits, figures, p, i))
     return units
 
 
-ReportCheck = Callable[[Report], Iterable[Hit]]
+ReportCheck = Callable[[Report, Figures], Iterable[Hit]]
+
+
 UnitCheck = Callable[[Report, Unit], Iterable[Hit]]
 
 
@@ -167,7 +170,7 @@ class Rule:
     severity: Severity
     description: str
     report_check: ReportCheck | None = None
-    reads: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()  # generic addresses ("projects[].amounts"), from schema.A
     unit_check: UnitCheck | None = None
     unit_reads: tuple[str, ...] = ()
     functions: list[str] = field(default_factory=list)
@@ -196,14 +199,14 @@ class Registry:
         severity: Severity | None = None,
         description: str | None = None,
         *,
-        reads: tuple[str, ...],
+        reads: tuple[Address, ...],
     ) -> Callable[[ReportCheck], ReportCheck]:
         def deco(func: ReportCheck) -> ReportCheck:
             rule = self._rule(rule_id, severity, description)
             if rule.report_check is not None:
                 raise ValueError(f"{rule_id}: report part declared twice")
             rule.report_check = func
-            rule.reads = reads
+            rule.reads = _generic(rule_id, reads)
             rule.functions.append(func.__name__)
             return func
 
@@ -215,26 +218,26 @@ class Registry:
         severity: Severity | None = None,
         description: str | None = None,
         *,
-        reads: tuple[str, ...] = (),
+        reads: tuple[Address, ...] = (),
     ) -> Callable[[UnitCheck], UnitCheck]:
         def deco(func: UnitCheck) -> UnitCheck:
             rule = self._rule(rule_id, severity, description)
             if rule.unit_check is not None:
                 raise ValueError(f"{rule_id}: unit part declared twice")
             rule.unit_check = func
-            rule.unit_reads = reads
+            rule.unit_reads = _generic(rule_id, reads)
             rule.functions.append(func.__name__)
             return func
 
         return deco
 
 
-_INDEX = re.compile(r"\[\d+\]")
-
-
-def generic(path: str) -> str:
-    """'projects[3].amounts.actual' -> 'projects[].amounts.actual'."""
-    return _INDEX.sub("[]", path)
+def _generic(rule_id: str, reads: tuple[Address, ...]) -> tuple[str, ...]:
+    """What a rule reads, as generic address text; only addresses built from ``schema.A``."""
+    for a in reads:
+        if not isinstance(a, Address) or a.field is None:
+            raise TypeError(f"{rule_id}: reads must be schema addresses (A.…), not {a!r}")
+    return tuple(generic(str(a)) for a in reads)
 
 
 def overlaps(a: str, b: str) -> bool:

@@ -9,8 +9,9 @@ from perfdesk.checks.finding import ERROR, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.rules import column as _get
 from perfdesk.checks.rules import money_text as m
-from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
+from perfdesk.model.figures import COLUMN_LABELS, COLUMNS, Figures
 from perfdesk.model.report import Amounts, Report
+from perfdesk.model.schema import A, address
 
 reg = Registry()
 
@@ -59,9 +60,9 @@ def _bad_amount(path: str, value: Decimal) -> Iterator[Hit]:
     "R-B10",
     ERROR,
     "金额为负数、超过两位小数或不是数字",
-    reads=_MONEY_SECTIONS,
+    reads=tuple(address(name) for name in _MONEY_SECTIONS),
 )
-def amounts_valid(report: Report) -> Iterator[Hit]:
+def amounts_valid(report: Report, fig: Figures) -> Iterator[Hit]:
     for name in _MONEY_SECTIONS:
         for path, value in decimals_in(getattr(report, name), name):
             yield from _bad_amount(path, value)
@@ -119,9 +120,9 @@ _LINES = (
     "R-B11",
     WARNING,
     "金额数量级异常：疑似把元当作万元填写（或相反）",
-    reads=("basic", "three_public", "procurement", "declared"),
+    reads=(A.basic, A.three_public, A.procurement, A.declared),
 )
-def amounts_magnitude(report: Report) -> Iterator[Hit]:
+def amounts_magnitude(report: Report, fig: Figures) -> Iterator[Hit]:
     for path, label in _LINES:
         obj: object = report
         for part in path.split("."):

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from perfdesk.checks.finding import ERROR, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.rules import column as _get
 from perfdesk.checks.rules import money_text as m
-from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
-from perfdesk.model.figures import COLUMN_LABELS, COLUMNS
+from perfdesk.model.figures import COLUMN_LABELS, COLUMNS, Figures
 from perfdesk.model.report import Amounts, Report
-from perfdesk.model.vocabulary import AdjustmentKind, Scope
+from perfdesk.model.schema import A
+from perfdesk.model.vocabulary import Scope
 
 reg = Registry()
 
@@ -31,11 +30,11 @@ reg = Registry()
     "R-B01",
     ERROR,
     "基本支出 ≠ 人员经费 + 公用经费（任一列）",
-    reads=("declared.basic", "basic.personnel", "basic.public"),
+    reads=(A.declared.basic, A.basic.personnel, A.basic.public),
 )
-def basic_parts(report: Report) -> Iterator[Hit]:
+def basic_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     b = report.basic
-    computed = figures.basic_total(report)
+    computed = fig.basic_sum
     for col in COLUMNS:
         declared, parts = _get(report.declared.basic, col), _get(computed, col)
         if declared is None or parts is None or declared == parts:
@@ -51,10 +50,10 @@ def basic_parts(report: Report) -> Iterator[Hit]:
     "R-B02",
     ERROR,
     "项目支出 ≠ 各项目之和（任一列）",
-    reads=("declared.projects", "projects[].amounts", "projects[].name"),
+    reads=(A.declared.projects, A.projects.each.amounts, A.projects.each.name),
 )
-def projects_sum(report: Report) -> Iterator[Hit]:
-    computed = figures.projects_total(report)
+def projects_sum(report: Report, fig: Figures) -> Iterator[Hit]:
+    computed = fig.projects_sum
     for col in COLUMNS:
         declared, parts = _get(report.declared.projects, col), _get(computed, col)
         if declared is None or parts is None or declared == parts:
@@ -73,14 +72,11 @@ def projects_sum(report: Report) -> Iterator[Hit]:
     "R-B03",
     ERROR,
     "支出合计（年度资金总额）≠ 基本支出 + 项目支出（任一列）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
-def overall_parts(report: Report) -> Iterator[Hit]:
-    basic, projects = basic_amounts(report), figures.effective_projects(report)
+def overall_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     for col in COLUMNS:
-        declared, b, p = _get(report.declared.overall, col), _get(basic, col), _get(projects, col)
-        if p is None and not report.projects:
-            p = Decimal(0)
+        declared, b, p = _get(report.declared.overall, col), _get(fig.basic, col), _get(fig.projects_part, col)
         if declared is None or b is None or p is None or declared == b + p:
             continue
         yield Hit(
@@ -94,13 +90,11 @@ def overall_parts(report: Report) -> Iterator[Hit]:
     "R-B08",
     ERROR,
     "“三公”经费合计 ≠ 各项之和（任一列）",
-    reads=("declared.three_public", "declared.vehicle", "three_public"),
+    reads=(A.declared.three_public, A.declared.vehicle, A.three_public),
 )
-def three_public_parts(report: Report) -> Iterator[Hit]:
+def three_public_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     t = report.three_public
-    vehicle = figures.vehicle_total(report)
-    eff_vehicle = figures.effective_vehicle(report)
-    total = figures.three_public_total(report)
+    vehicle, eff_vehicle, total = fig.vehicle_sum, fig.vehicle, fig.three_public_sum
     for col in COLUMNS:
         declared, parts = _get(report.declared.vehicle, col), _get(vehicle, col)
         if declared is not None and parts is not None and declared != parts:
@@ -130,11 +124,10 @@ def three_public_parts(report: Report) -> Iterator[Hit]:
     "R-B04",
     ERROR,
     "按收入性质分之和 ≠ 年度资金总额（全年执行数）",
-    reads=("income", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.income, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
-def income_sources(report: Report) -> Iterator[Hit]:
-    income = figures.income_total(report)
-    overall = overall_amounts(report).actual
+def income_sources(report: Report, fig: Figures) -> Iterator[Hit]:
+    income, overall = fig.income, fig.overall.actual
     if income is None or overall is None or income == overall:
         return
     inc = report.income
@@ -159,26 +152,21 @@ def income_sources(report: Report) -> Iterator[Hit]:
     "R-B05",
     WARNING,
     "逐项列出的年中追加、调减与年初预算合计不等于全年预算数",
-    reads=("adjustments", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.adjustments, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
-def adjustments_reconcile(report: Report) -> Iterator[Hit]:
+def adjustments_reconcile(report: Report, fig: Figures) -> Iterator[Hit]:
     for scope in Scope:
         label = scope.label
-        net = figures.adjustments_net(report, scope)
-        if net is None:
+        adj = fig.adjustments(scope)
+        if adj is None:
             continue
-        amounts = basic_amounts(report) if scope == Scope.BASIC else figures.effective_projects(report)
+        amounts = fig.spending(scope)
         if amounts.initial is None or amounts.annual is None:
             continue
-        expected = amounts.initial + net
+        expected = amounts.initial + adj.net
         if expected == amounts.annual:
             continue
-        items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
-        added = sum((a.amount for a in items if a.kind == AdjustmentKind.ADD and a.amount is not None),
-                    Decimal(0))
-        cut = sum((a.amount for a in items if a.kind == AdjustmentKind.CUT and a.amount is not None),
-                  Decimal(0))
-        first = report.adjustments.index(items[0])
+        added, cut, first = adj.added, adj.cut, adj.items[0]
         yield Hit(
             f"{label}年初预算 {m(amounts.initial)} + 追加 {m(added)} − 调减 {m(cut)} = {m(expected)}"
             f" 万元 ≠ 全年预算 {m(amounts.annual)} 万元（相差 {m(expected - amounts.annual)}），"
@@ -196,9 +184,9 @@ def adjustments_reconcile(report: Report) -> Iterator[Hit]:
     "R-B12",
     WARNING,
     "公用经费的“其中”项（办公经费、水电差旅、会议培训）之和超过公用经费",
-    reads=("basic",),
+    reads=(A.basic,),
 )
-def public_items(report: Report) -> Iterator[Hit]:
+def public_items(report: Report, fig: Figures) -> Iterator[Hit]:
     b = report.basic
     items = figures.add_known([b.office, b.utilities_travel, b.meetings_training])
     for col in COLUMNS:
@@ -267,14 +255,13 @@ def _whole(label: str, amounts: Amounts, path: str, parts: list[_Part], col: str
     "R-B14",
     WARNING,
     "某项金额为空而同一合计中已有别的项目填了数，合计（及执行率、总分）因此无法计算（任一列）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts", "projects[].name",
-           "three_public"),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts, A.projects.each.name,
+           A.three_public),
 )
-def blank_part(report: Report) -> Iterator[Hit]:
+def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
     b, t = report.basic, report.three_public
-    basic, projects = figures.effective_basic(report), figures.effective_projects(report)
-    overall = figures.effective_overall(report)
-    vehicle, three = figures.effective_vehicle(report), figures.effective_three_public(report)
+    basic, projects, overall = fig.basic, fig.projects, fig.overall
+    vehicle, three = fig.vehicle, fig.three_public
     basic_parts: list[_Part] = [("人员经费", b.personnel, "basic.personnel"),
                                 ("公用经费", b.public, "basic.public")]
     project_parts: list[_Part] = [
@@ -337,5 +324,6 @@ def blank_part(report: Report) -> Iterator[Hit]:
             f"{'、'.join(g.label for g in members)}{'、'.join(COLUMN_LABELS[c] for c in cols)}为空，"
             f"而同一合计中已有别的项目填了数：{'、'.join(totals)}因此无法合计{rate}。空白表示未知而不是 0，"
             "请填写（确无此项支出请填 0）",
-            tuple(f"{g.path}.{g.cols[0]}" for g in members),
+            # no project yet: the list itself
+            tuple(g.path if g.path == "projects" else f"{g.path}.{g.cols[0]}" for g in members),
         )

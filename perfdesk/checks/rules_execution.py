@@ -8,10 +8,11 @@ from decimal import Decimal
 from perfdesk.checks.finding import WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.rules import money_text as m
-from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.model.report import Amounts, Report
+from perfdesk.model.schema import A
 
 reg = Registry()
 
@@ -31,11 +32,11 @@ def _over_budget(label: str, a: Amounts, path: str) -> Iterator[Hit]:
     "R-B06",
     WARNING,
     "执行数超过全年预算数（总额、基本支出或某个项目）",
-    reads=("declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
-def overall_over_budget(report: Report) -> Iterator[Hit]:
-    yield from _over_budget("支出合计", overall_amounts(report), "declared.overall")
-    yield from _over_budget("基本支出", basic_amounts(report), "declared.basic")
+def overall_over_budget(report: Report, fig: Figures) -> Iterator[Hit]:
+    yield from _over_budget("支出合计", fig.overall, "declared.overall")
+    yield from _over_budget("基本支出", fig.basic, "declared.basic")
 
 
 @reg.unit("R-B06")
@@ -71,10 +72,10 @@ def problem_texts(report: Report) -> list[str]:
     "R-B07",
     WARNING,
     "预算执行率低于 90%（总额或某个项目），而存在的问题中没有说明",
-    reads=("problems", "declared", "basic.personnel", "basic.public", "projects[].amounts"),
+    reads=(A.problems, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
-def overall_low_execution(report: Report) -> Iterator[Hit]:
-    rate = figures.execution_rate(overall_amounts(report))
+def overall_low_execution(report: Report, fig: Figures) -> Iterator[Hit]:
+    rate = fig.exec_rate
     if rate is None or rate >= EXEC_RATE_FLOOR:
         return
     words = ("执行率", "执行进度", "支出进度", "预算执行", *_rate_texts(rate))
@@ -86,11 +87,11 @@ def overall_low_execution(report: Report) -> Iterator[Hit]:
     )
 
 
-@reg.unit("R-B07", reads=("problems",))
+@reg.unit("R-B07", reads=(A.problems,))
 def project_low_execution(report: Report, unit: Unit) -> Iterator[Hit]:
     if unit.project is None:
         return
-    rate = figures.execution_rate(unit.project.amounts)
+    rate = unit.figures.project_scores[unit.index].exec_rate if unit.index is not None else None
     if rate is None or rate >= EXEC_RATE_FLOOR:
         return
     core = name_core(unit.project.name)
@@ -112,10 +113,10 @@ def project_low_execution(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-B09",
     WARNING,
     "“三公”经费决算超过预算（控制率 > 100%）",
-    reads=("three_public", "declared.three_public", "declared.vehicle"),
+    reads=(A.three_public, A.declared.three_public, A.declared.vehicle),
 )
-def three_public_control(report: Report) -> Iterator[Hit]:
-    total = figures.effective_three_public(report)
+def three_public_control(report: Report, fig: Figures) -> Iterator[Hit]:
+    total = fig.three_public
     if total.actual is not None and total.initial is not None and total.actual > total.initial:
         yield Hit(
             f"“三公”经费决算 {m(total.actual)} 万元 超过预算 {m(total.initial)} 万元（控制率 "

@@ -9,10 +9,10 @@ from typing import Any
 
 from perfdesk.checks.finding import ERROR, INFO, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit, find_placeholder
-from perfdesk.checks.scoring import summary
-from perfdesk.model.figures import staffing_rate
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.model.report import Indicator, Report
+from perfdesk.model.schema import A, address
 
 reg = Registry()
 
@@ -24,9 +24,9 @@ reg = Registry()
     "R-C01",
     ERROR,
     "必填项为空：年度、单位名称、主管部门（有项目支出表时）、至少一项职能职责",
-    reads=("year", "unit_name", "supervisor", "duties", "projects", "template"),
+    reads=(A.year, A.unit_name, A.supervisor, A.duties, A.projects, A.template),
 )
-def required_fields(report: Report) -> Iterator[Hit]:
+def required_fields(report: Report, fig: Figures) -> Iterator[Hit]:
     if report.year is None:
         yield Hit("未填写报告年度，请在“基本情况”中填写（如 2024）", ("year",))
     elif not 2000 <= report.year <= 2100:
@@ -47,9 +47,9 @@ def required_fields(report: Report) -> Iterator[Hit]:
     "R-C02",
     WARNING,
     "存在的问题或改进措施为空；某个问题没有对应的改进措施",
-    reads=("problems", "extra_measures"),
+    reads=(A.problems, A.extra_measures),
 )
-def problems_and_measures(report: Report) -> Iterator[Hit]:
+def problems_and_measures(report: Report, fig: Figures) -> Iterator[Hit]:
     problems = [p for p in report.problems if p.text.strip()]
     measures = [p for p in report.problems if p.measure.strip()] + [
         m for m in report.extra_measures if m.strip()
@@ -69,7 +69,8 @@ def problems_and_measures(report: Report) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------
 # R-C03 placeholders
 
-_NOT_TEXT = {"indicators", "projects", "scoring", "declared", "template", "date_style"}
+_NOT_TEXT = {"indicators", "projects", "scoring", "declared", "template", "date_style",
+             "stated_none", "sources"}
 _TEXT_FIELDS = tuple(f.name for f in fields(Report) if f.name not in _NOT_TEXT)
 
 
@@ -108,9 +109,9 @@ def _excerpt(text: str, pos: int) -> str:
     "R-C03",
     WARNING,
     "文字中留有占位符：XX、××、……、...、（待填）、模板提示语",
-    reads=_TEXT_FIELDS,
+    reads=tuple(address(name) for name in _TEXT_FIELDS),
 )
-def placeholders(report: Report) -> Iterator[Hit]:
+def placeholders(report: Report, fig: Figures) -> Iterator[Hit]:
     for name in _TEXT_FIELDS:
         yield from placeholder_hits(texts(getattr(report, name), name))
 
@@ -164,9 +165,9 @@ _YEAR_IN_TITLE = re.compile(r"(20\d{2})\s*年度")
     "R-C04",
     WARNING,
     "落款日期不在报告年度之后，或标题中的年度与报告年度不一致",
-    reads=("year", "signature_date", "sections"),
+    reads=(A.year, A.signature_date, A.sections),
 )
-def dates_and_years(report: Report) -> Iterator[Hit]:
+def dates_and_years(report: Report, fig: Figures) -> Iterator[Hit]:
     year, d = report.year, report.signature_date
     if year is not None and d is not None:
         if d.year <= year:
@@ -199,9 +200,9 @@ def dates_and_years(report: Report) -> Iterator[Hit]:
     "R-P01",
     WARNING,
     "实有在职人数超过编制数，或人数为负",
-    reads=("staffing",),
+    reads=(A.staffing,),
 )
-def staffing_counts(report: Report) -> Iterator[Hit]:
+def staffing_counts(report: Report, fig: Figures) -> Iterator[Hit]:
     s = report.staffing
     for name, label, value in (("authorized", "编制数", s.authorized), ("actual", "实有在职人数", s.actual)):
         if value is not None and value < 0:
@@ -209,7 +210,7 @@ def staffing_counts(report: Report) -> Iterator[Hit]:
     if s.authorized is not None and s.actual is not None and s.actual > s.authorized >= 0:
         yield Hit(
             f"实有在职人数 {s.actual} 人超过编制数 {s.authorized} 人（控制率 "
-            f"{fmt_percent(staffing_rate(report), '—')}），"
+            f"{fmt_percent(fig.staffing_rate, '—')}），"
             "请核对或在机构设置中说明原因",
             ("staffing.actual", "staffing.authorized"),
         )
@@ -218,7 +219,7 @@ def staffing_counts(report: Report) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------
 # R-S01 the score
 
-_NO_INDICATORS = "未设置绩效指标"  # scoring.indicator_score's reason when no row has 分值 or 得分
+_NO_INDICATORS = "未设置绩效指标"  # the score's reason (figures.indicator_score) when no row has 分值 or 得分
 
 
 def _has_content(ind: Indicator) -> bool:
@@ -229,10 +230,10 @@ def _has_content(ind: Indicator) -> bool:
     "R-S01",
     INFO,
     "总分与等级（始终报告，供状态栏显示）",
-    reads=("indicators", "declared", "basic", "projects[].amounts", "scoring"),
+    reads=(A.indicators, A.declared, A.basic, A.projects.each.amounts, A.scoring),
 )
-def total_score(report: Report) -> Iterator[Hit]:
-    s = summary(report)
+def total_score(report: Report, fig: Figures) -> Iterator[Hit]:
+    s = fig.score
     if s.total is None:
         if s.unscored:
             where: tuple[str, ...] = (f"indicators[{s.unscored[0]}].score",)

@@ -9,7 +9,10 @@ from perfdesk.checks import targets
 from perfdesk.checks.finding import ERROR, INFO, WARNING
 from perfdesk.checks.rules import Hit, Registry, RowFacts, Unit
 from perfdesk.checks.scoring import Suggestion, band_range, in_band
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_points
 from perfdesk.model.report import Indicator, Report
+from perfdesk.model.schema import A
 from perfdesk.model.vocabulary import DEFAULT_LEVEL1, EXEC_RATE, LEVEL2_BY_LEVEL1, Band
 
 _DEFAULT_IDS = frozenset(lv.id for lv in DEFAULT_LEVEL1)
@@ -18,11 +21,8 @@ reg = Registry()
 
 
 def _n(value: Decimal | None) -> str:
-    """A 分值/得分 as people write it: 5, 4.96."""
-    if value is None:
-        return "空"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """A 分值/得分 in a message; a blank is called 空 (numbers.fmt_points)."""
+    return fmt_points(value, "空")
 
 
 def row_label(unit: Unit, i: int, ind: Indicator) -> str:
@@ -47,9 +47,9 @@ def _counted(ind: Indicator) -> bool:
     "R-I01",
     ERROR,
     "一级指标分值与模板不符（默认 产出 50 / 效益 30 / 满意度 10 + 预算执行率 10）",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
-def template_weights(report: Report) -> Iterator[Hit]:
+def template_weights(report: Report, fig: Figures) -> Iterator[Hit]:
     weights = report.scoring.weights
     total = sum(weights.values(), Decimal(0))
     if total != 100:
@@ -57,7 +57,7 @@ def template_weights(report: Report) -> Iterator[Hit]:
         yield Hit(f"模板各一级指标分值（{listed}）合计 {_n(total)} 分，应为 100 分，请核对评分设置", ("scoring.weights",))
 
 
-@reg.unit("R-I01", reads=("scoring",))
+@reg.unit("R-I01", reads=(A.scoring,))
 def table_weights(report: Report, unit: Unit) -> Iterator[Hit]:
     sums: dict[str, Decimal] = {}
     first: dict[str, int] = {}
@@ -110,7 +110,7 @@ def _full_for_missed(ind: Indicator, s: Suggestion) -> bool:
     "R-I03",
     WARNING,
     "定量指标未达到年度指标值，却给了满分",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
@@ -131,7 +131,7 @@ def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I04",
     WARNING,
     "未达到指标值，或远超正向指标值（≥ 2 倍），而偏差原因分析为空",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
@@ -155,7 +155,7 @@ def deviation_explained(report: Report, unit: Unit) -> Iterator[Hit]:
             )
 
 
-@reg.unit("R-I05", INFO, "自评得分与建议得分不同", reads=("scoring",))
+@reg.unit("R-I05", INFO, "自评得分与建议得分不同", reads=(A.scoring,))
 def score_differs(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
         if ind.score is None:
@@ -230,7 +230,7 @@ def levels_valid(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I08",
     WARNING,
     "某个一级指标下没有任何指标行（标准版模板的项目还须有附件3指标表）",
-    reads=("scoring", "template"),
+    reads=(A.scoring, A.template),
 )
 def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
     counted = [f for _, ind, f in unit.rows if _counted(ind)]
@@ -250,7 +250,7 @@ def level1_covered(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I09",
     WARNING,
     "年度指标值与实际完成值单位不一致，或定量指标的完成值是文字",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
@@ -279,7 +279,7 @@ def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
     "R-I10",
     WARNING,
     "定性指标未选择达成程度，或自评得分不在所选档次内",
-    reads=("scoring",),
+    reads=(A.scoring,),
 )
 def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
     """Rows without a band are one finding per table (offering 补选档次) when there are
@@ -369,7 +369,7 @@ def band_matches_wording(report: Report, unit: Unit) -> Iterator[Hit]:
 # R-I13 … R-I15 what the actual says (issue 12)
 
 
-@reg.unit("R-I13", INFO, "实际完成值没有写单位，已按年度指标值的单位（含“万”“亿”）理解", reads=("scoring",))
+@reg.unit("R-I13", INFO, "实际完成值没有写单位，已按年度指标值的单位（含“万”“亿”）理解", reads=(A.scoring,))
 def unit_assumed(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
         s = f.suggestion
@@ -382,7 +382,7 @@ def unit_assumed(report: Report, unit: Unit) -> Iterator[Hit]:
 
 
 @reg.unit("R-I14", WARNING, "实际完成值不可能：件数等为负数，完成率、合格率、满意度等超过 100%",
-          reads=("scoring",))
+          reads=(A.scoring,))
 def impossible_actual(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
         s = f.suggestion
@@ -396,7 +396,7 @@ def impossible_actual(report: Report, unit: Unit) -> Iterator[Hit]:
 
 
 @reg.unit("R-I15", WARNING, "无法判断是否达到年度指标值（完成值只给出上限或下限、范围跨过指标值、期限或增幅说不清）",
-          reads=("scoring",))
+          reads=(A.scoring,))
 def undecided(report: Report, unit: Unit) -> Iterator[Hit]:
     for i, ind, f in unit.rows:
         s = f.suggestion

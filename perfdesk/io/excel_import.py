@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,9 @@ from perfdesk.io.xlsx_import_forms import (
     sheet_year,
 )
 from perfdesk.io.xlsx_read import ImportIssue, SheetReader, norm
-from perfdesk.model import figures
+from perfdesk.model.figures import COLUMNS, Figures
 from perfdesk.model.report import Amounts, Project, Report
 from perfdesk.model.vocabulary import EXEC_RATE
-
-COLUMNS = ("prior", "initial", "annual", "actual")
 
 
 class ImportProblem(Exception):
@@ -65,7 +64,7 @@ def _open(path: Path) -> Any:
         raise ImportProblem(f"无法打开“{path.name}”：{describe(exc, reading=True)}") from exc
 
 
-def _kind(ws: Any) -> str:
+def sheet_kind(ws: Any) -> str:
     """'1', '2', '3' or '' from the title in the first rows, else from the sheet name."""
     head = "".join(norm(v) for row in ws.iter_rows(min_row=1, max_row=6, values_only=True)
                    for v in row if isinstance(v, str))
@@ -85,13 +84,20 @@ def _kind(ws: Any) -> str:
 def import_workbook(path: str | Path) -> tuple[Report, list[ImportIssue]]:
     """Read the attachments workbook at ``path``; returns the report and the problems."""
     wb = _open(Path(path))
+    return import_sheets(wb.worksheets, Path(path).name)
+
+
+def import_sheets(worksheets: Iterable[Any], name: str) -> tuple[Report, list[ImportIssue]]:
+    """The report from the forms among ``worksheets``, which may come from several
+    workbooks (a unit that sent 附件1 and 附件2 as separate files); ``name`` is what the
+    error message calls them."""
     issues: list[ImportIssue] = []
     annex1: Annex1Data | None = None
     annex2: FormData | None = None
     annex3: list[FormData] = []
     report = Report()
-    for ws in wb.worksheets:
-        kind = _kind(ws)
+    for ws in worksheets:
+        kind = sheet_kind(ws)
         if not kind:
             continue
         sr = SheetReader(ws, ws.title, issues)
@@ -106,7 +112,7 @@ def import_workbook(path: str | Path) -> tuple[Report, list[ImportIssue]]:
             annex3.append(read_form(sr, project=True))
     if annex1 is None and annex2 is None and not annex3:
         raise ImportProblem(
-            f"“{Path(path).name}”中没有找到附件1（基础数据表）、附件2（整体支出绩效自评表）"
+            f"“{name}”中没有找到附件1（基础数据表）、附件2（整体支出绩效自评表）"
             "或附件3（项目支出绩效自评表）。请确认表格标题未被改动。")
     _assemble(report, annex1, annex2, annex3, issues)
     return report, issues
@@ -211,14 +217,16 @@ def _basic(report: Report, stated: Amounts | None, a2: FormData | None) -> None:
 def _declare(report: Report, rows: dict[str, Amounts], a2: FormData | None) -> None:
     """Keep each printed total that differs from the sum of its parts as a declared total."""
     d = report.declared
-    pairs = [(d.vehicle, rows.get("vehicle"), figures.vehicle_total),
-             (d.three_public, rows.get("three_public"), figures.three_public_total),
-             (d.projects, rows.get("projects"), figures.projects_total),
-             (d.overall, a2.total if a2 else None, figures.effective_overall)]
-    for declared, stated, compute in pairs:
+    pairs: list[tuple[Amounts, Amounts | None, Callable[[Figures], Amounts]]] = [
+        (d.vehicle, rows.get("vehicle"), lambda f: f.vehicle_sum),
+        (d.three_public, rows.get("three_public"), lambda f: f.three_public_sum),
+        (d.projects, rows.get("projects"), lambda f: f.projects_sum),
+        (d.overall, a2.total if a2 else None, lambda f: f.overall),
+    ]
+    for declared, stated, computed_of in pairs:
         if stated is None:
             continue
-        computed = compute(report)  # after the parts (and lower declared totals) are set
+        computed = computed_of(Figures.of(report))  # after the parts (and lower declared totals) are set
         for col in COLUMNS:
             s = getattr(stated, col)
             if s is not None and s != getattr(computed, col):

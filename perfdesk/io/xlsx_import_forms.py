@@ -26,6 +26,7 @@ from perfdesk.model.report import Amounts, Building, Indicator
 from perfdesk.model.vocabulary import DateStyle
 
 _YEAR = re.compile(r"(\d{4})\s*年度")
+_YEAR_HEAD = re.compile(r"^(\d{4})年")
 _ANNEX3_NO = re.compile(r"附件3-(\d+)")
 _LEVEL1 = re.compile(r"^(.*?)[(（](\d+(?:\.\d+)?)分[)）]$")
 _GOAL_PREFIX = re.compile(r"^目标\s*\d+\s*[:：∶]\s*")
@@ -155,7 +156,16 @@ def read_annex1(sr: SheetReader) -> Annex1Data:
 
 
 def _annex1_columns(sr: SheetReader, row: int) -> dict[str, int]:
-    """Columns of 上年决算 / 本年预算 / 本年决算 from the header texts."""
+    """Columns of 上年决算 / 本年预算 / 本年决算 from the header texts.
+
+    With years in the headings (2022年决算数, 2023年预算数, 2023年决算数) the earlier 决算
+    is 上年决算 whatever the column order (a hand-made form may put 预算 first)."""
+    years = {c: int(m.group(1)) for c in range(2, sr.max_col + 1)
+             if (m := _YEAR_HEAD.match(norm(sr.raw(row, c))))}
+    budget = [c for c in years if "预算" in norm(sr.raw(row, c))]
+    final = sorted((c for c in years if "决算" in norm(sr.raw(row, c))), key=lambda c: years[c])
+    if len(budget) == 1 and len(final) == 2 and years[final[0]] < years[final[1]]:
+        return {"prior": final[0], "initial": budget[0], "actual": final[1]}
     cols: dict[str, int] = {}
     for c in range(2, sr.max_col + 1):
         t = norm(sr.raw(row, c))

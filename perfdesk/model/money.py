@@ -73,25 +73,11 @@ def parse_money(text: str, *, allow_grouping: bool = True) -> Money:
     return value
 
 
-def fmt_money(value: Money, blank: str = "") -> str:
-    """Two decimals, no grouping: the way the published forms print 万元."""
-    if value is None:
-        return blank
-    return f"{q2(value):.2f}"
-
-
 def ratio(numerator: Money, denominator: Money) -> Decimal | None:
     """numerator ÷ denominator as an exact Decimal fraction, or None when undefined."""
     if numerator is None or denominator is None or denominator == 0:
         return None
     return numerator / denominator
-
-
-def fmt_percent(fraction: Decimal | None, blank: str = "") -> str:
-    """A fraction (0.567) as '56.70%'."""
-    if fraction is None:
-        return blank
-    return f"{q2(fraction * HUNDRED):.2f}%"
 
 
 def total(values: list[Money]) -> Money:

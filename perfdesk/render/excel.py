@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Project, Report
 from perfdesk.render.output import write_file
 
@@ -22,28 +23,28 @@ if TYPE_CHECKING:
 FormBuilder = Callable[["Workbook"], None]
 
 
-def _forms(report: Report, draft: bool) -> list[tuple[str, str, FormBuilder]]:
+def _forms(report: Report, fig: Figures, draft: bool) -> list[tuple[str, str, FormBuilder]]:
     """(short name for file names, sheet name, builder) for every form, in order."""
     from perfdesk.render import xlsx_annex1, xlsx_annex2, xlsx_annex3
 
     forms: list[tuple[str, str, FormBuilder]] = [
         ("附件1", xlsx_annex1.SHEET_NAME,
-         lambda wb: xlsx_annex1.build(wb[xlsx_annex1.SHEET_NAME], report, draft=draft)),
+         lambda wb: xlsx_annex1.build(wb[xlsx_annex1.SHEET_NAME], report, fig, draft=draft)),
         ("附件2", xlsx_annex2.SHEET_NAME,
-         lambda wb: xlsx_annex2.build(wb[xlsx_annex2.SHEET_NAME], report, draft=draft)),
+         lambda wb: xlsx_annex2.build(wb[xlsx_annex2.SHEET_NAME], report, fig, draft=draft)),
     ]
     for n, project in enumerate(report.projects, start=1):
         name = xlsx_annex3.sheet_name(n)
 
         def builder(wb: Workbook, p: Project = project, n: int = n, name: str = name) -> None:
-            xlsx_annex3.build(wb[name], report, p, n, draft=draft)
+            xlsx_annex3.build(wb[name], report, p, fig.project_scores[n - 1], n, draft=draft)
 
         forms.append((name, name, builder))
     return forms
 
 
-def build_workbook(report: Report, *, draft: bool = False,
-                   only: str | None = None) -> Workbook:
+def build_workbook(report: Report, *, draft: bool = False, only: str | None = None,
+                   fig: Figures | None = None) -> Workbook:
     """The attachments as an openpyxl Workbook (``only`` = one form's short name)."""
     from openpyxl import Workbook
 
@@ -52,7 +53,7 @@ def build_workbook(report: Report, *, draft: bool = False,
     wb = Workbook()
     for blank in wb.worksheets:  # the sheet every new workbook starts with
         wb.remove(blank)
-    for short, sheet, builder in _forms(report, draft):
+    for short, sheet, builder in _forms(report, fig or Figures.of(report), draft):
         if only is not None and short != only:
             continue
         wb.create_sheet(sheet)
@@ -73,8 +74,9 @@ def render_separate(report: Report, out_dir: str | Path, *, stem: str,
                     draft: bool) -> list[Path]:
     """Each form as its own workbook: ``{stem}（附件1）.xlsx`` … ``{stem}（附件3-N）.xlsx``."""
     files: list[Path] = []
-    for short, _sheet, _builder in _forms(report, draft):
-        wb = build_workbook(report, draft=draft, only=short)
+    fig = Figures.of(report)
+    for short, _sheet, _builder in _forms(report, fig, draft):
+        wb = build_workbook(report, draft=draft, only=short, fig=fig)
         target = Path(out_dir) / f"{stem}（{short}）.xlsx"
         files.append(write_file(target, wb.save))
     return files

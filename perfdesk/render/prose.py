@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from perfdesk.checks.scoring import basic_amounts, overall_amounts
 from perfdesk.model import figures
-from perfdesk.model.money import Money, q2, ratio
+from perfdesk.model.figures import Figures, ScoreSummary
+from perfdesk.model.money import Money, ratio
+from perfdesk.model.numbers import wan
 from perfdesk.model.report import Amounts, Project, Report
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render.prose_text import (
@@ -27,7 +28,6 @@ from perfdesk.render.prose_text import (
     known_zero,
     paragraphs,
     pct,
-    wan,
 )
 
 
@@ -51,7 +51,7 @@ def _three_columns(a: Amounts) -> str:
 
 
 # ---------------------------------------------------------------- 单位基本情况
-def organization(report: Report) -> list[str]:
+def organization(report: Report, fig: Figures) -> list[str]:
     """机构设置: departments, branches, subordinate units, the user's note."""
     parts = []
     groups = (
@@ -67,20 +67,20 @@ def organization(report: Report) -> list[str]:
     if parts:
         out.append(end_sentence("本单位设" + "；".join(parts)))
     out.extend(paragraphs(report.organization_note))
-    staffing = staffing_sentence(report)
+    staffing = staffing_sentence(report, fig)
     if staffing:
         out.append(staffing)
     return out
 
 
-def staffing_sentence(report: Report) -> str:
+def staffing_sentence(report: Report, fig: Figures) -> str:
     s = report.staffing
     bits = []
     if s.authorized is not None:
         bits.append(f"本单位编制数{s.authorized}人")
     if s.actual is not None:
         bits.append(f"{year_text(report)}实际在职人数{s.actual}人")
-    rate = figures.staffing_rate(report)
+    rate = fig.staffing_rate
     if rate is not None:
         bits.append(f"编制控制率为{pct(rate)}")
     text = end_sentence("，".join(bits)) if bits else ""
@@ -89,14 +89,17 @@ def staffing_sentence(report: Report) -> str:
 
 
 # ---------------------------------------------------------------- 一般公共预算支出
-def _adjustment_sentence(report: Report, scope: Scope, amounts: Amounts) -> str:
+def _adjustment_sentence(report: Report, fig: Figures, scope: Scope) -> str:
     """年中追加/调减, itemised. The items are called the breakdown ("其中") of the change from
     年初 to 全年 only when they add up to it exactly; otherwise the change (when both totals
     are known) and the items are stated side by side, neither presented as the other's
-    breakdown (check R-B05 reports the difference)."""
-    items = [a for a in report.adjustments if a.scope == scope and a.amount is not None]
-    if not items:
+    breakdown (check R-B05 reports the difference). Change and net are the exact figures the
+    check compares (``Figures``), so the words can never contradict R-B05."""
+    adj = fig.adjustments(scope)
+    if adj is None:
         return ""
+    amounts = fig.spending(scope)
+    items = [report.adjustments[i] for i in adj.items]
     ups = [f"{clean(a.description).strip() or '追加'}{wan(a.amount)}" for a in items
            if a.kind == AdjustmentKind.ADD]
     downs = [f"{clean(a.description).strip() or '调减'}{wan(a.amount)}" for a in items
@@ -109,16 +112,14 @@ def _adjustment_sentence(report: Report, scope: Scope, amounts: Amounts) -> str:
     listed = f"年中预算调整情况：{'；'.join(detail)}。"
     if amounts.initial is None or amounts.annual is None:
         return listed
-    diff = q2(amounts.annual) - q2(amounts.initial)
-    net = sum((q2(a.amount) if a.kind == AdjustmentKind.ADD else -q2(a.amount)
-               for a in items if a.amount is not None), Decimal(0))
+    diff = amounts.annual - amounts.initial
     if diff > 0:
         head = f"全年预算数较年初预算数增加{wan(diff)}"
     elif diff < 0:
         head = f"全年预算数较年初预算数减少{wan(-diff)}"
     else:
         head = "全年预算数与年初预算数持平"
-    if net == diff and diff != 0:
+    if adj.net == diff and diff != 0:
         return f"{head}，其中：年中{'；'.join(detail)}。"
     return f"{head}。{listed}"
 
@@ -132,10 +133,10 @@ def _spending_part(label: str, amounts: Money, items: str) -> str:
     return text
 
 
-def basic_spending(report: Report) -> list[str]:
+def basic_spending(report: Report, fig: Figures) -> list[str]:
     """二（一）基本支出情况, from the same 基本支出 totals as 附件1/附件2 and the score."""
     b = report.basic
-    basic = basic_amounts(report)
+    basic = fig.basic
     y = year_text(report)
     columns = _three_columns(basic)
     detail = [part for part in (_spending_part("人员经费", b.personnel.actual, b.personnel_items),
@@ -147,7 +148,7 @@ def basic_spending(report: Report) -> list[str]:
         out.append(first + ("其中：" + "；".join(detail) + "。" if detail else ""))
     elif detail:
         out.append(f"{y}基本支出中，{'；'.join(detail)}。")
-    adj = _adjustment_sentence(report, Scope.BASIC, basic)
+    adj = _adjustment_sentence(report, fig, Scope.BASIC)
     if adj:
         out.append(adj)
     public_parts = [
@@ -198,9 +199,9 @@ def _not_incurred(a: Amounts) -> bool:
     return known_zero(a.actual) and (a.initial is None or known_zero(a.initial))
 
 
-def _vehicle_item(report: Report) -> str:
+def _vehicle_item(report: Report, fig: Figures) -> str:
     t = report.three_public
-    vehicle = figures.effective_vehicle(report)
+    vehicle = fig.vehicle
     if _not_incurred(vehicle):
         return "未发生公务用车购置及运行维护费"
     text = figure_clauses((("预算", vehicle.initial), ("决算", vehicle.actual)))
@@ -232,9 +233,9 @@ def _vehicle_parts(report: Report) -> list[str]:
     return out
 
 
-def _three_public_items(report: Report) -> list[str]:
+def _three_public_items(report: Report, fig: Figures) -> list[str]:
     t = report.three_public
-    items = [_vehicle_item(report)]
+    items = [_vehicle_item(report, fig)]
     for label, a in (("因公出国（境）费", t.overseas), ("公务接待费", t.reception)):
         if _not_incurred(a):
             items.append(f"未发生{label.removesuffix('费')}费用")
@@ -244,20 +245,20 @@ def _three_public_items(report: Report) -> list[str]:
     return [i for i in items if i]
 
 
-def three_public(report: Report) -> list[str]:
+def three_public(report: Report, fig: Figures) -> list[str]:
     """“三公”经费 against budget and last year, with the user's explanation.
 
     "均为零" and "未发生" are said only of typed zeros; a blank item is not mentioned.
     """
     t = report.three_public
-    total = figures.effective_three_public(report)
+    total = fig.three_public
     notes = paragraphs(t.note)
     if _all_typed_zero(report):
         text = f"{year_text(report)}本单位“三公”经费预算和决算均为零"
         change = change_phrase(total.actual, total.prior)
         return [text + (f"，{change}。" if change else "。"), *notes]
     head = _three_public_head(report, total)
-    items = _three_public_items(report)
+    items = _three_public_items(report, fig)
     if not head and not items:
         return notes
     if items:
@@ -265,12 +266,12 @@ def three_public(report: Report) -> list[str]:
     return [head, *notes]
 
 
-def _project_line(i: int, p: Project) -> str:
+def _project_line(i: int, p: Project, score: ScoreSummary) -> str:
     a = p.amounts
     name = clean(p.name).strip() or f"项目{i}"
     text = figure_clauses((("年初预算数", a.initial), ("全年预算数", a.annual),
                            ("决算数", a.actual)))
-    rate = figures.project_execution_rate(p)
+    rate = score.exec_rate
     if rate is not None:
         text += f"，执行率{pct(rate)}"
     purpose = clean(p.purpose).strip().replace("\n", "").rstrip("。；;")
@@ -281,17 +282,18 @@ def _project_line(i: int, p: Project) -> str:
     return f"{i}.{name}" + (f"：{text}。" if text else "。")
 
 
-def project_spending(report: Report) -> list[str]:
+def project_spending(report: Report, fig: Figures) -> list[str]:
     """二（二）项目支出情况: totals, then one paragraph per project."""
     y = year_text(report)
-    total = figures.effective_projects(report)
+    total = fig.projects
     if not report.projects and all(is_zero(getattr(total, c)) for c in figures.COLUMNS):
         return [f"{y}本单位无项目支出。"]
     columns = _three_columns(total)
     count = f"共{len(report.projects)}个项目" if report.projects else ""
     first = f"{y}项目支出{joined((columns, count), '，')}。"
-    first += _adjustment_sentence(report, Scope.PROJECT, total)
-    return [first, *(_project_line(i, p) for i, p in enumerate(report.projects, 1))]
+    first += _adjustment_sentence(report, fig, Scope.PROJECT)
+    return [first, *(_project_line(i, p, s) for i, (p, s)
+                     in enumerate(zip(report.projects, fig.project_scores, strict=True), 1))]
 
 
 def _other_budget(report: Report, label: str, amount: Money, note: str) -> list[str]:
@@ -316,13 +318,11 @@ def social_insurance(report: Report) -> list[str]:
                          o.social_insurance_note)
 
 
-def scale(report: Report) -> list[str]:
+def scale(report: Report, fig: Figures) -> list[str]:
     """部门整体支出规模 (older outlines): total split into basic and project spending."""
-    overall = overall_amounts(report)
+    overall, basic, projects = fig.overall, fig.basic, fig.projects
     if overall.actual is None:
         return []
-    basic = basic_amounts(report)
-    projects = figures.effective_projects(report)
     text = f"{year_text(report)}本单位整体支出决算数为{wan(overall.actual)}"
     if not is_zero(overall.actual):
         parts = joined((_share("基本支出", basic.actual, overall.actual),

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perfdesk.checks.scoring import basic_amounts, overall_amounts, rate_gap, suggest, summary
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, q2
+from perfdesk.checks.scoring import suggest
+from perfdesk.model.figures import Figures, execution_rate, rate_gap
+from perfdesk.model.money import q2
+from perfdesk.model.numbers import fmt_money, fmt_points, wan
 from perfdesk.model.report import Amounts, Building, Indicator, Report
+from perfdesk.model.vocabulary import DEFAULT_LEVEL1
 from perfdesk.render.prose import year_du, year_text
 from perfdesk.render.prose_text import (
     clean,
@@ -22,19 +24,14 @@ from perfdesk.render.prose_text import (
     paragraphs,
     pct,
     strip_numbering,
-    wan,
 )
 
-LEVEL1_ORDER = ("产出指标", "效益指标", "满意度指标")
+LEVEL1_ORDER = tuple(lv.label for lv in DEFAULT_LEVEL1)
 
 
 def _points(value: Decimal | None) -> str:
-    """A score as printed: '99.89分', '90分' (no useless decimals)."""
-    if value is None:
-        return "—"
-    v = q2(value)
-    text = f"{v:.2f}".rstrip("0").rstrip(".") if v == v.to_integral_value() else f"{v:.2f}"
-    return f"{text}分"
+    """A score as printed: '99.89分', '90分'."""
+    return "—" if value is None else f"{fmt_points(value)}分"
 
 
 def _execution_part(label: str, a: Amounts) -> str:
@@ -42,21 +39,21 @@ def _execution_part(label: str, a: Amounts) -> str:
     if is_zero(a.annual) and is_zero(a.actual):
         return ""
     text = figure_clauses((("全年预算数", a.annual), ("执行数", a.actual)))
-    rate = figures.execution_rate(a)
+    rate = execution_rate(a)
     return f"{label}{text}" + (f"，执行率{pct(rate)}" if rate is not None else "")
 
 
-def execution(report: Report) -> list[str]:
+def execution(report: Report, fig: Figures) -> list[str]:
     """六（一）支出预算执行情况: the totals and the rate the score is computed from."""
-    overall = overall_amounts(report)
-    rate = summary(report).exec_rate
+    overall = fig.overall
+    rate = fig.exec_rate
     y = year_text(report)
     head = figure_clauses((("年初预算数为", overall.initial), ("全年预算数为", overall.annual),
                            ("全年执行数为", overall.actual)))
     if rate is not None:
         head += f"，预算执行率为{pct(rate)}"
-    parts = joined((_execution_part("基本支出", basic_amounts(report)),
-                    _execution_part("项目支出", figures.effective_projects(report))), "；")
+    parts = joined((_execution_part("基本支出", fig.basic),
+                    _execution_part("项目支出", fig.projects)), "；")
     if head:
         text = f"{y}本单位支出{head}。" + (f"其中：{parts}。" if parts else "")
     else:
@@ -77,7 +74,7 @@ def execution(report: Report) -> list[str]:
         if not is_zero(v)
     ]
     if sources:
-        income = figures.income_total(report)  # None while a part is blank: no 合计 then
+        income = fig.income  # None while a part is blank: no 合计 then
         tail = f"，合计{wan(income)}" if income is not None else ""
         out.append(f"按收入性质分，{joined(sources)}{tail}。")
     out.extend(paragraphs(*report.execution_notes))
@@ -177,7 +174,7 @@ def _achievement_text(report: Report, rows: list[Indicator]) -> tuple[str, list[
     return "".join(parts), missed + docked
 
 
-def indicator_summary(report: Report) -> list[str]:
+def indicator_summary(report: Report, fig: Figures) -> list[str]:
     """六（二）: how many indicators, by 一级指标, whether they reached their targets, and
     which ones lost points. 分值/得分 totals are stated only when every row has them."""
     rows = [i for i in report.indicators if clean(i.name).strip() or i.weight is not None]
@@ -191,7 +188,7 @@ def indicator_summary(report: Report) -> list[str]:
     others = sum(1 for i in rows if i.level1 not in LEVEL1_ORDER)
     if others:
         by_level.append(f"其他指标{others}项")
-    s = summary(report)
+    s = fig.score
     text = f"本单位年度整体支出绩效指标共{len(rows)}项（{joined(by_level)}）"
     if all(i.weight is not None for i in rows) and s.indicator_weight is not None:
         text += f"，分值合计{_points(s.indicator_weight)}"
@@ -210,26 +207,12 @@ def indicator_summary(report: Report) -> list[str]:
     return out
 
 
-def _score_missing(report: Report) -> str:
-    """Why 总分 cannot be computed yet ('' when it can, or when the reason is unknown)."""
-    s = summary(report)
-    reasons = []
-    if s.exec_score is None:
-        reasons.append(rate_gap(overall_amounts(report)) or "预算执行率无法计算")
-    unscored = sum(1 for i in report.indicators if i.weight is not None and i.score is None)
-    if unscored:
-        reasons.append(f"{unscored}项绩效指标的自评得分为空")
-    elif all(i.weight is None and i.score is None for i in report.indicators):
-        reasons.append("未设置绩效指标")
-    return "、".join(reasons)
-
-
-def score(report: Report) -> str:
+def score(report: Report, fig: Figures) -> str:
     """总分 and 等级 sentence (九 or the table-form 绩效自评情况)."""
-    s = summary(report)
+    s = fig.score
     if s.total is None or s.indicator_score is None or s.exec_score is None:
         # No 总分 or 等级 from part of the score; the part that is known is stated.
-        why = getattr(s, "missing", "") or _score_missing(report)
+        why = s.missing
         head = ""
         if s.exec_score is not None:
             head = (f"本单位{year_du(report)}部门整体支出绩效自评中，预算执行率得分"
@@ -301,10 +284,6 @@ def _numbered_multi(items: list[str]) -> list[str]:
         out.append(f"（{cn_number(i)}）{strip_numbering(paras[0])}")
         out.extend(paras[1:])
     return out
-
-
-def result_use(report: Report) -> list[str]:
-    return [*paragraphs(report.result_use), score(report)]
 
 
 def other_notes(report: Report) -> list[str]:

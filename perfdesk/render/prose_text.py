@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
-from perfdesk.model.money import Money, fmt_money, fmt_percent, q2
+from perfdesk.model.figures import year_on_year
+from perfdesk.model.money import Money, q2
+from perfdesk.model.numbers import fmt_percent, wan
 from perfdesk.render.dates import small_number_chinese
 
 # Characters XML 1.0 forbids (and C1 controls Word chokes on); \t and \n are kept.
@@ -94,15 +96,6 @@ def joined(items: Iterable[str], sep: str = "、") -> str:
     return sep.join(i for i in items if i)
 
 
-def wan(value: Money) -> str:
-    """An amount as prose prints it: '696.00万元'; '' for a blank (unknown) amount.
-
-    A blank is never printed as 0.00: build sentences with ``figure_clauses`` (or test for
-    None first) so that an unknown amount leaves its whole clause out.
-    """
-    return "" if value is None else f"{fmt_money(value)}万元"
-
-
 def figure_clauses(pairs: Iterable[tuple[str, Money]], sep: str = "，") -> str:
     """'年初预算数为40.00万元，决算数为30.00万元': one clause per known amount, blanks left out."""
     return sep.join(f"{label}{wan(value)}" for label, value in pairs if value is not None)
@@ -124,13 +117,13 @@ def known_zero(value: Money) -> bool:
 
 def change_phrase(current: Money, prior: Money, what: str = "上年决算数") -> str:
     """'较上年决算数43.12万元减少22.81万元，下降52.90%' ('' when either amount is blank)."""
-    if current is None or prior is None or is_zero(prior):
+    change = year_on_year(current, prior)
+    if change is None:
         return ""
-    diff = q2(current) - q2(prior)
+    diff, rate = change
     if diff == 0:
         return f"与{what}{wan(prior)}持平"
     verb, trend = ("增加", "增长") if diff > 0 else ("减少", "下降")
-    rate = abs(diff) / q2(prior)
     return f"较{what}{wan(prior)}{verb}{wan(abs(diff))}，{trend}{pct(rate)}"
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from perfdesk.checks.scoring import overall_amounts, summary
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money, wan
 from perfdesk.model.report import Report
 from perfdesk.render import prose, prose_perf
 from perfdesk.render.dates import format_date
-from perfdesk.render.prose_text import clean, is_zero, numbered, paragraphs, pct, wan
+from perfdesk.render.prose_text import clean, is_zero, numbered, paragraphs, pct
 
 RESULT_USE_DEFAULT = ("本单位将按规定公开部门整体支出绩效自评结果，接受社会监督，"
                       "并将自评结果作为改进管理和以后年度预算安排的重要参考。")
@@ -126,9 +126,12 @@ def title_lines(report: Report) -> str:
     return "\n".join(lines)
 
 
-def build_context(report: Report, *, draft: bool = False) -> dict[str, Any]:
-    s = summary(report)
-    overall = overall_amounts(report)  # what 附件2 prints as 年度资金总额 and the score uses
+def build_context(report: Report, *, draft: bool = False,
+                  fig: Figures | None = None) -> dict[str, Any]:
+    """The template's names and what they print; every figure from one ``Figures``."""
+    fig = fig or Figures.of(report)
+    s = fig.score
+    overall = fig.overall  # what 附件2 prints as 年度资金总额 and the score uses
     signature = clean(report.unit_name).strip()
     return {
         "draft": draft,
@@ -141,29 +144,29 @@ def build_context(report: Report, *, draft: bool = False) -> dict[str, Any]:
         "date_text": format_date(report.signature_date, report.date_style),
         "annual_budget": wan(overall.annual),
         "duties": numbered(paragraphs(*report.duties)),
-        "organization": prose.organization(report),
-        "scale": prose.scale(report),
-        "basic": prose.basic_spending(report),
-        "three_public": prose.three_public(report),
-        "projects": prose.project_spending(report),
+        "organization": prose.organization(report, fig),
+        "scale": prose.scale(report, fig),
+        "basic": prose.basic_spending(report, fig),
+        "three_public": prose.three_public(report, fig),
+        "projects": prose.project_spending(report, fig),
         "gov_fund": prose.gov_fund(report),
         "state_capital": prose.state_capital(report),
         "social_insurance": prose.social_insurance(report),
         "other_budgets": _other_budgets(report),
         "other_budgets_given": _other_budgets_given(report),
-        "execution": prose_perf.execution(report),
+        "execution": prose_perf.execution(report, fig),
         "assets": prose_perf.procurement(report),
         "goals": prose_perf.goals(report),
         "achievements": prose_perf.achievements(report),
         "goal_block": _goal_block(report),
-        "indicator_summary": prose_perf.indicator_summary(report),
+        "indicator_summary": prose_perf.indicator_summary(report, fig),
         "goal_notes": paragraphs(*report.goal_notes),
         "sections": prose_perf.sections(report),
         "sections_fallback": prose_perf.sections_fallback(report),
         "problems": prose_perf.problems(report),
         "measures": prose_perf.measures(report),
         "result_use": paragraphs(report.result_use) or [RESULT_USE_DEFAULT],
-        "score": prose_perf.score(report),
+        "score": prose_perf.score(report, fig),
         "other_notes": prose_perf.other_notes(report),
         "other_notes_given": paragraphs(report.other_notes),
         "indicator_rows": _indicator_rows(report),

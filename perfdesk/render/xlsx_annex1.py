@@ -13,8 +13,7 @@ from collections.abc import Callable
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.checks.scoring import basic_amounts
-from perfdesk.model import figures
+from perfdesk.model.figures import Figures
 from perfdesk.model.forms import ANNEX1_PROJECTS_ROW, ANNEX1_PUBLIC_ROWS, ANNEX1_THREE_PUBLIC_ROWS
 from perfdesk.model.money import ratio
 from perfdesk.model.report import Amounts, Building, Report
@@ -31,20 +30,20 @@ BUILDING_HEADERS = ("批复规模\n(m²)", "实际规模\n(m²)", "规模控制�
 
 
 # What each row of the form shows: declared totals where stated, else the strict sums.
-_ROW_AMOUNTS: dict[str, Callable[[Report], Amounts]] = {
-    "three_public": figures.effective_three_public,
-    "vehicle": figures.effective_vehicle,
-    "vehicle_purchase": lambda r: r.three_public.vehicle_purchase,
-    "vehicle_operation": lambda r: r.three_public.vehicle_operation,
-    "overseas": lambda r: r.three_public.overseas,
-    "reception": lambda r: r.three_public.reception,
-    "projects": figures.effective_projects,
-    "public": lambda r: r.basic.public,
-    "office": lambda r: r.basic.office,
-    "utilities_travel": lambda r: r.basic.utilities_travel,
-    "meetings_training": lambda r: r.basic.meetings_training,
-    "procurement": lambda r: r.procurement,
-    "basic": basic_amounts,  # blank where half-filled
+_ROW_AMOUNTS: dict[str, Callable[[Report, Figures], Amounts]] = {
+    "three_public": lambda r, f: f.three_public,
+    "vehicle": lambda r, f: f.vehicle,
+    "vehicle_purchase": lambda r, f: r.three_public.vehicle_purchase,
+    "vehicle_operation": lambda r, f: r.three_public.vehicle_operation,
+    "overseas": lambda r, f: r.three_public.overseas,
+    "reception": lambda r, f: r.three_public.reception,
+    "projects": lambda r, f: f.projects,
+    "public": lambda r, f: r.basic.public,
+    "office": lambda r, f: r.basic.office,
+    "utilities_travel": lambda r, f: r.basic.utilities_travel,
+    "meetings_training": lambda r, f: r.basic.meetings_training,
+    "procurement": lambda r, f: r.procurement,
+    "basic": lambda r, f: f.basic,  # blank where half-filled
 }
 
 
@@ -61,7 +60,7 @@ def _money_row(g: Grid, row: int, label: str, amounts: Amounts, *, indent: bool 
         g.money(row, 2 + 2 * i, getattr(amounts, column), span=2)
 
 
-def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
+def build(ws: Worksheet, report: Report, fig: Figures, *, draft: bool) -> None:
     g = Grid(ws, WIDTHS)
     year = f"{report.year}年度" if report.year is not None else ""
     row = g.heading("附件1", year + TITLE, draft)
@@ -79,7 +78,7 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     g.number(row + 1, 4, report.staffing.actual, COUNT_FORMAT, span=2)
     # computed figures (rates, totals) are written as numbers, not formulas: openpyxl cannot
     # store a formula's cached value, and some viewers show such a cell blank
-    g.percent(row + 1, 6, figures.staffing_rate(report), span=2)
+    g.percent(row + 1, 6, fig.staffing_rate, span=2)
     row += 2
 
     header_row = row
@@ -89,15 +88,15 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     row += 1
 
     for spec in ANNEX1_THREE_PUBLIC_ROWS:
-        _money_row(g, row, spec.label, _ROW_AMOUNTS[spec.key](report), indent=spec.indent)
+        _money_row(g, row, spec.label, _ROW_AMOUNTS[spec.key](report, fig), indent=spec.indent)
         row += 1
-    _money_row(g, row, ANNEX1_PROJECTS_ROW.label, _ROW_AMOUNTS[ANNEX1_PROJECTS_ROW.key](report))
+    _money_row(g, row, ANNEX1_PROJECTS_ROW.label, _ROW_AMOUNTS[ANNEX1_PROJECTS_ROW.key](report, fig))
     row += 1
     for i, project in enumerate(report.projects, start=1):
         _money_row(g, row, f"{i}、{project.name}", project.amounts, indent=True)
         row += 1
     for spec in ANNEX1_PUBLIC_ROWS:
-        _money_row(g, row, spec.label, _ROW_AMOUNTS[spec.key](report), indent=spec.indent)
+        _money_row(g, row, spec.label, _ROW_AMOUNTS[spec.key](report, fig), indent=spec.indent)
         row += 1
 
     row = _buildings(g, row, report)

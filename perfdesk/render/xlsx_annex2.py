@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
-from perfdesk.model import figures
+from perfdesk.model.figures import Figures
 from perfdesk.model.forms import ANNEX2_INCOME_ROWS, ANNEX2_SPENDING_ROWS
 from perfdesk.model.report import Report
 from perfdesk.render.xlsx_style import Grid
@@ -25,9 +24,9 @@ TITLE = "预算单位整体支出绩效自评表"
 AMOUNT_HEADING = "全年执行数"
 
 
-def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
+def build(ws: Worksheet, report: Report, fig: Figures, *, draft: bool) -> None:
     g = Grid(ws, WIDTHS)
-    s = summary(report)
+    s = fig.score
     year = f"{report.year}年度" if report.year is not None else ""
     row = g.heading("附件2", year + TITLE, draft)
     row = g.filler_line(row, report.unit_name)
@@ -39,15 +38,14 @@ def build(ws: Worksheet, report: Report, *, draft: bool) -> None:
     block = 3 + len(ANNEX2_INCOME_ROWS)
     g.text(row, 1, "年度预算申请（万元）", rows=block, bold=True)
     budget_header(g, row)
-    budget_line(g, row + 1, "年度资金总额", overall_amounts(report), s)
+    budget_line(g, row + 1, "年度资金总额", fig.overall, s)
     row += 2
     g.text(row, 2, "按收入性质分：", span=3, align="left")
     g.text(row, 5, AMOUNT_HEADING, bold=True)
     g.text(row, 6, "按支出性质分：", span=3, align="left")
     g.text(row, 9, AMOUNT_HEADING, bold=True)
     row += 1
-    spending = {"basic": basic_amounts(report).actual,
-                "projects": figures.effective_projects(report).actual}
+    spending = {"basic": fig.basic.actual, "projects": fig.projects.actual}
     for i, (key, label, _) in enumerate(ANNEX2_INCOME_ROWS):
         g.text(row, 2, label, span=3, align="left")
         g.money(row, 5, getattr(report.income, key))

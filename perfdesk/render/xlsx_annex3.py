@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.checks.scoring import project_summary
+from perfdesk.model.figures import ScoreSummary
 from perfdesk.model.forms import ANNEX3_FUNDING_ROWS
 from perfdesk.model.report import Project, Report
 from perfdesk.render.xlsx_style import Grid
@@ -20,9 +20,10 @@ def sheet_name(n: int) -> str:
     return f"附件3-{n}"
 
 
-def build(ws: Worksheet, report: Report, project: Project, n: int, *, draft: bool) -> None:
+def build(ws: Worksheet, report: Report, project: Project, s: ScoreSummary, n: int, *,
+          draft: bool) -> None:
+    """附件3-n for ``project``, whose score is ``s`` (from the report's Figures)."""
     g = Grid(ws, WIDTHS)
-    s = project_summary(report, project)
     year = f"{report.year}年度" if report.year is not None else ""
     row = g.heading(sheet_name(n), year + TITLE, draft)
     row = g.filler_line(row, report.unit_name)

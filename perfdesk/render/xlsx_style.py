@@ -27,7 +27,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.model.money import HUNDRED, q2
+from perfdesk.model.numbers import percent_value
 from perfdesk.model.vocabulary import DateStyle
 from perfdesk.render.dates import format_date
 
@@ -81,19 +81,6 @@ def text_units(text: str) -> float:
     for ch in text:
         units += 2.1 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
     return units
-
-
-def percent_value(fraction: Decimal | None) -> Decimal | None:
-    """A rate as stored: rounded like the Word report (``q2`` of the percentage, half up),
-    so that '0.00%' shows exactly what the cell holds and what the report prints."""
-    if fraction is None:
-        return None
-    return q2(fraction * HUNDRED).scaleb(-2)  # 12.345% → 12.35 → 0.1235
-
-
-def money_value(value: Decimal | None) -> Decimal | None:
-    """Money keeps the precision it was typed with (R-B10 sees extra decimals on import)."""
-    return value
 
 
 def fmt_date(d: date | None, style: DateStyle = DateStyle.ARABIC) -> str:
@@ -179,7 +166,7 @@ class Grid:
 
     def money(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
               rows: int = 1) -> None:
-        self.number(row, col, money_value(value), MONEY_FORMAT, span=span, rows=rows)
+        self.number(row, col, value, MONEY_FORMAT, span=span, rows=rows)  # as typed: R-B10 sees extra decimals on import
 
     def percent(self, row: int, col: int, value: Decimal | None, *, span: int = 1,
                 rows: int = 1) -> None:

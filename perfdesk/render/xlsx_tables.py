@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import Decimal
 
-from perfdesk.checks.scoring import ScoreSummary
+from perfdesk.model.figures import ScoreSummary
 from perfdesk.model.forms import BUDGET_HEADERS, INDICATOR_HEADERS
+from perfdesk.model.numbers import fmt_points
 from perfdesk.model.report import Amounts, Indicator, Report, ScoringSettings
 from perfdesk.render.xlsx_style import Grid, text_units
 
@@ -23,18 +23,12 @@ ACHIEVEMENT_PREFIX = "{n}、"
 MAX_LINES_PER_ROW = 26  # a row cannot be taller than 409 pt; split longer goal lists
 
 
-def fmt_weight(weight: Decimal) -> str:
-    """50 → '50', 7.5 → '7.5' (no exponent, no trailing zeros)."""
-    text = format(weight, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def level1_label(level1: str, scoring: ScoringSettings) -> str:
     """The 一级 cell: '产出指标(50分)' — the row's name with its template weight."""
     key = scoring.level1_of(level1)
     # only a bare name gets the weight: '产出指标(50分)' as typed stays as it is
     w = scoring.weights.get(key) if key is not None and scoring.label(key) == level1 else None
-    return f"{level1}({fmt_weight(w)}分)" if w is not None and level1 else level1
+    return f"{level1}({fmt_points(w)}分)" if w is not None and level1 else level1
 
 
 def budget_header(g: Grid, row: int) -> None:

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from perfdesk import config
 from perfdesk.resources import resource_path
 from perfdesk.ui import dialogs
+
+if TYPE_CHECKING:
+    from perfdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("perfdesk")
 
@@ -132,7 +135,7 @@ def thread_excepthook(args: threading.ExceptHookArgs) -> None:
     log.error("unhandled exception in thread %s:\n%s", getattr(args.thread, "name", "?"), details)
 
 
-def _main_window() -> QWidget | None:
+def _main_window() -> MainWindow | None:
     from perfdesk.ui.main_window import MainWindow
 
     for w in QApplication.topLevelWidgets():

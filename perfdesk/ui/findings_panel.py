@@ -80,9 +80,8 @@ class FindingsPanel(QWidget):
     # --- content -----------------------------------------------------------------------------
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = list(findings)
-        collapsed = {self.tree.topLevelItem(i).data(0, FINDING_ROLE)
-                     for i in range(self.tree.topLevelItemCount())
-                     if not self.tree.topLevelItem(i).isExpanded()}
+        collapsed = {group.data(0, FINDING_ROLE) for group in self._groups()
+                     if not group.isExpanded()}
         shown = [f for f in findings if f.rule not in HIDDEN_RULES
                  and (self.show_info.isChecked() or f.severity != INFO)]
         by_page: dict[str, list[Finding]] = {}
@@ -126,23 +125,26 @@ class FindingsPanel(QWidget):
             self.summary.setText("未发现错误或警告")
 
     def findings_shown(self) -> list[Finding]:
-        out: list[Finding] = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            out.extend(group.child(j).data(0, FINDING_ROLE) for j in range(group.childCount()))
-        return out
+        return [row.data(0, FINDING_ROLE) for group in self._groups() for row in _rows(group)]
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def item_for(self, rule: str) -> QTreeWidgetItem | None:
         """The first row showing ``rule`` (tests and keyboard navigation)."""
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                f = group.child(j).data(0, FINDING_ROLE)
-                if f.rule == rule:
-                    return group.child(j)
+        for group in self._groups():
+            for row in _rows(group):
+                if row.data(0, FINDING_ROLE).rule == rule:
+                    return row
         return None
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, FINDING_ROLE)
         if hasattr(data, "rule"):  # a finding, not a page group
             self.activated.emit(data)
+
+
+def _rows(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    items = (group.child(j) for j in range(group.childCount()))
+    return [item for item in items if item is not None]

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from perfdesk import config
 from perfdesk.config import Setting
 from perfdesk.io import EXTENSION
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.resources import demo_report_path, resource_path
 from perfdesk.ui import autosave, dialogs, settings
 from perfdesk.ui.document import DocumentController
@@ -213,8 +213,9 @@ class MainWindow(QMainWindow):
                 holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields
                 holder.setWidget(page)
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the empty stand-in the step had until now
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, holder)
             self.pages[key] = page
         return self.pages[key]
@@ -261,9 +262,7 @@ class MainWindow(QMainWindow):
             for label in (self.exec_label, self.score_label, self.grade_label, self.count_label):
                 label.setText("审核中…" if label is self.count_label else "")
             return
-        from perfdesk.checks.scoring import summary
-
-        s = summary(self.doc.report)
+        s = self.doc.figures.score
         self.exec_label.setText(f"执行率：{fmt_percent(s.exec_rate, '—')}")
         self.score_label.setText(f"总分：{'—' if s.total is None else s.total}")
         why = f"总分和等级暂无法计算：{s.missing}" if s.total is None and s.missing else ""
@@ -278,6 +277,9 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"错误 {errors} · 警告 {warnings}")
 
     def _update_title(self, *_args: object) -> None:
+        if getattr(self, "read_only", False):
+            self.setWindowTitle(f"{self.read_only_title}（只读副本） — {APP_TITLE}")
+            return
         name = "示例报告" if self.files.is_demo else display_name(self.doc)
         self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.doc.dirty)
@@ -324,7 +326,8 @@ class MainWindow(QMainWindow):
         return banner
 
     # --- menus --------------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, menu: QMenu, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 name: str = "") -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
@@ -341,6 +344,8 @@ class MainWindow(QMainWindow):
         self.act_rollover = self._action(f, "以上年报告新建(&L)…", self.files.new_from_last_year, None, "actRollover")
         self.act_import = self._action(f, "从 Excel 附件导入(&I)…", self.files.import_excel, None, "actImport")
         self.act_open = self._action(f, "打开(&O)…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actOpen")
+        self.act_review = self._action(f, "审核多个单位(&M)…", self.open_review, None, "actReview")
+        self.act_todo = self._action(f, "打开审核意见（待办）…", self.open_todo, None, "actTodo")
         self.recent_menu = f.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         self._action(f, "打开示例报告", self._open_demo_asking, None, "actDemo")
@@ -394,6 +399,71 @@ class MainWindow(QMainWindow):
                     self.act_adopt, self.act_generate):
             tools.addAction(act)
 
+    # --- the reviewer's desk ---------------------------------------------------------------------
+    def open_review(self) -> Any:
+        """文件 › 审核多个单位…: the reviewer's window (one per main window)."""
+        from perfdesk.ui.review.window import ReviewWindow
+
+        if getattr(self, "review_window", None) is None:
+            self.review_window = ReviewWindow(open_copy=self.show_copy)
+        self.review_window.show()
+        self.review_window.raise_()
+        self.review_window.activateWindow()
+        if self.review_window.folder is None:
+            self.review_window.choose_folder()
+        return self.review_window
+
+    def open_todo(self, path: Path | None = None) -> bool:
+        """A reviewer's 审核意见 (.perfdesk-todo) as a to-do list beside the pages."""
+        from perfdesk.review.opinions import TodoError, load_todo
+        from perfdesk.ui.review.todo_dock import TodoDock
+
+        if path is None:
+            path = dialogs.open_file(self, "打开审核意见（待办）", "",
+                                     "PerfDesk 审核意见 (*.perfdesk-todo);;所有文件 (*)")
+            if path is None:
+                return False
+        try:
+            todo = load_todo(path)
+        except TodoError as exc:
+            dialogs.error(self, "无法打开审核意见", exc.message)
+            return False
+        if getattr(self, "todo_dock", None) is None:
+            self.todo_dock = TodoDock(self, self.go_to)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.todo_dock)
+        self.todo_dock.set_todo(todo)
+        self.todo_dock.show()
+        return True
+
+    def show_copy(self, report: Any, title: str) -> MainWindow:
+        """A unit's report in a main window of its own, read-only (``open_copy``)."""
+        window = MainWindow()
+        window.open_copy(report, title)
+        self.copies = [*getattr(self, "copies", []), window]
+        window.show()
+        return window
+
+    def open_copy(self, report: Any, title: str) -> None:
+        """Show a deep copy of ``report`` with no file: it can be read and tried out, never
+        saved (保存/另存为 off, no autosave, closing does not ask)."""
+        import copy
+
+        self.read_only, self.read_only_title = True, title
+        self.autosaver.timer.timeout.disconnect(self.autosaver.flush)  # never a recovery copy
+        self.autosaver.stop()
+        self.files._set_document(copy.deepcopy(report), None)
+        for act in (self.act_save, self.act_save_as, self.act_new, self.act_rollover,
+                    self.act_import, self.act_open, self.act_review, self.act_todo):
+            act.setEnabled(False)
+        for label in self.banner.findChildren(QLabel):
+            if label.wordWrap():
+                label.setText(f"这是“{title}”报送材料的只读副本，供审核查看：可以查看各页和审核结果，"
+                              "改动不会保存，也不会改变单位报送的文件。")
+        for button in self.banner.findChildren(QPushButton):
+            button.setVisible(button.text() != "新建报告")
+        self.banner.show()
+        self._update_title()
+
     def undo(self) -> None:
         """Undo the last change; typing still in a field is taken in first, so it is what
         goes (the toolbar button does not take the focus from the field)."""
@@ -421,11 +491,16 @@ class MainWindow(QMainWindow):
 
     # --- saving and closing ----------------------------------------------------------------------
     def save(self) -> bool:
+        if getattr(self, "read_only", False):
+            return False
         if self.files.is_demo:
             return self.files.save_as()
         return self.files.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "read_only", False):  # a reviewer's copy: nothing to save
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -440,11 +515,7 @@ class MainWindow(QMainWindow):
     def _default_geometry(self) -> None:
         """1280×740, but never larger than the screen's free area (a 1366×768 laptop keeps
         ~728 px above the taskbar; 150 % scaling on 1920×1080 leaves 1280×690), centred."""
-        screen = self.screen()
-        if screen is None:
-            self.resize(*DEFAULT_SIZE)
-            return
-        free = screen.availableGeometry()
+        free = self.screen().availableGeometry()
         width = min(DEFAULT_SIZE[0], free.width() - 2 * SCREEN_MARGIN)
         height = min(DEFAULT_SIZE[1], free.height() - 2 * SCREEN_MARGIN - TITLE_BAR)
         self.resize(max(width, 640), max(height, 480))

@@ -47,7 +47,7 @@ def take(out_dir: Path) -> list[Path]:
         image = image.convertToFormat(QImage.Format.Format_Indexed8,
                                       Qt.ImageConversionFlag.ThresholdDither
                                       | Qt.ImageConversionFlag.AvoidDither)
-        image.save(str(path), "PNG", 0)
+        image.save(str(path), "PNG", 0)  # type: ignore[call-overload]  # (file, format, quality): the stubs miss it
         written.append(path)
 
     for key, *_ in STEPS:
@@ -62,7 +62,9 @@ def take(out_dir: Path) -> list[Path]:
     findings = window.findings.findings_shown()
     if findings:
         window.go_to_finding(findings[0])
-        window.findings.tree.setCurrentItem(window.findings.item_for(findings[0].rule))
+        item = window.findings.item_for(findings[0].rule)
+        if item is not None:
+            window.findings.tree.setCurrentItem(item)
     window.resizeDocks([window.findings_dock], [230], Qt.Orientation.Vertical)
     shot("findings")
     window.doc.undo_stack.setClean()

@@ -21,7 +21,7 @@ def recent_files() -> list[Path]:
     value = settings().value(Setting.RECENT_FILES, [])
     if isinstance(value, str):  # QSettings returns a lone entry as a string
         value = [value] if value else []
-    return [Path(v) for v in value or []]
+    return [Path(str(v)) for v in value] if isinstance(value, list) else []
 
 
 def add_recent(path: Path) -> list[Path]:

@@ -158,4 +158,7 @@ class StepList(QListWidget):
 
     def state_of(self, key: str) -> tuple[str, str]:
         row = self.keys().index(key)
-        return self.item(row).data(STATUS_ROLE)
+        item = self.item(row)
+        assert item is not None
+        state: tuple[str, str] = item.data(STATUS_ROLE)
+        return state

@@ -239,7 +239,7 @@ def test_reverse_formula_setting_changes_the_suggestion(demo):
     assert "建议得分 2.86 分" in linear[0].message
     demo.scoring.reverse_formula = ReverseFormula.RATIO
     ratio = [f for f in check(demo) if f.rule == "R-I05"]
-    assert "建议得分 3.5 分" in ratio[0].message
+    assert "建议得分 3.50 分" in ratio[0].message
 
 
 def test_low_execution_of_the_whole_report_needs_an_explanation(demo):

@@ -9,17 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfdesk.checks import targets
-from perfdesk.checks.scoring import (
-    band_top,
-    exec_rate_score,
-    grade,
-    in_band,
-    level1_totals,
-    overall_amounts,
-    project_summary,
-    suggest,
-    summary,
-)
+from perfdesk.checks.scoring import band_top, in_band, suggest
+from perfdesk.model.figures import Figures, exec_rate_score, grade, level1_totals
 from perfdesk.model.report import (
     Amounts,
     Indicator,
@@ -138,7 +129,7 @@ def test_band_membership_is_half_open_except_the_top():
 
 
 def test_summary_of_demo_and_per_level1_totals(demo):
-    s = summary(demo)
+    s = Figures.of(demo).score
     assert s.total == s.exec_score + s.indicator_score
     assert s.grade == "优"
     totals = level1_totals(demo.indicators)
@@ -151,16 +142,16 @@ def test_rate_is_not_computed_from_half_a_total():
     r.basic.personnel = Amounts(actual=D(100))
     r.basic.public = Amounts(actual=D(20))
     r.projects = []
-    assert overall_amounts(r).annual is None
-    assert summary(r).total is None
+    assert Figures.of(r).overall.annual is None
+    assert Figures.of(r).score.total is None
     r.basic.personnel.annual, r.basic.public.annual = D(100), D(30)
-    assert overall_amounts(r).annual == D(130)
-    assert summary(r).exec_score == D("9.23")
+    assert Figures.of(r).overall.annual == D(130)
+    assert Figures.of(r).score.exec_score == D("9.23")
 
 
 def test_project_summary_uses_the_project_amounts(demo):
     p = demo.projects[2]
-    s = project_summary(demo, p)
+    s = Figures.of(demo).project_scores[demo.projects.index(p)]
     assert s.exec_score == D("8.65")  # 34.60 ÷ 40.00
 
 
@@ -198,11 +189,10 @@ def test_any_text_scores_within_bounds_or_not_at_all(target, actual, w, band):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False), min_size=1, max_size=40))
 def test_project_sums_are_exact_in_decimal(values):
-    from perfdesk.model import figures
     from perfdesk.model.report import Project
 
     r = Report(projects=[Project(amounts=Amounts(actual=v)) for v in values])
-    total = figures.projects_total(r).actual
+    total = Figures.of(r).projects_sum.actual
     assert total == sum(values, D(0))
     assert isinstance(total, Decimal)
 
@@ -247,13 +237,13 @@ def test_blank_indicator_scores_leave_total_and_grade_blank(demo):
     r = copy.deepcopy(demo)
     for i in r.indicators[:3]:
         i.score = None
-    s = summary(r)
+    s = Figures.of(r).score
     assert (s.total, s.grade, s.indicator_score) == (None, "", None)  # was 84.89, “良”
     assert s.exec_score == D("9.93")  # the rate part is still known
     assert s.unscored == (0, 1, 2)
     assert s.missing == "3项绩效指标的自评得分为空"
     r.indicators[0].weight = None  # a row without 分值 is not a scored row
-    assert summary(r).unscored == (1, 2)
+    assert Figures.of(r).score.unscored == (1, 2)
 
 
 def test_no_indicator_rows_means_no_total(demo):
@@ -261,12 +251,12 @@ def test_no_indicator_rows_means_no_total(demo):
 
     from tests.checks.seeds import SEEDS
 
-    s = summary(SEEDS["002_budget"]())
+    s = Figures.of(SEEDS["002_budget"]()).score
     assert (s.total, s.grade, s.exec_score) == (None, "", D("10.00"))  # was 10 and “差”
     assert s.missing == "未设置绩效指标"
     r = copy.deepcopy(demo)
     r.projects[0].indicators = []
-    ps = project_summary(r, r.projects[0])
+    ps = Figures.of(r).project_scores[r.projects.index(r.projects[0])]
     assert (ps.total, ps.grade, ps.missing) == (None, "", "未设置绩效指标")
 
 
@@ -275,9 +265,9 @@ def test_project_total_needs_every_project_score(demo):
 
     r = copy.deepcopy(demo)
     r.projects[0].indicators[1].score = None
-    s = project_summary(r, r.projects[0])
+    s = Figures.of(r).project_scores[r.projects.index(r.projects[0])]
     assert (s.total, s.grade, s.unscored) == (None, "", (1,))
-    assert project_summary(r, r.projects[1]).total is not None
+    assert Figures.of(r).project_scores[r.projects.index(r.projects[1])].total is not None
 
 
 def test_missing_names_both_reasons_when_both_parts_are_unknown(demo):
@@ -286,7 +276,7 @@ def test_missing_names_both_reasons_when_both_parts_are_unknown(demo):
     r = copy.deepcopy(demo)
     r.projects[1].amounts.annual = None
     r.indicators[4].score = None
-    assert summary(r).missing == "全年预算数为空、1项绩效指标的自评得分为空"
+    assert Figures.of(r).score.missing == "全年预算数为空、1项绩效指标的自评得分为空"
 
 
 def test_level1_subtotal_of_scores_is_blank_while_a_row_is_unscored(demo):
@@ -300,7 +290,7 @@ def test_level1_subtotal_of_scores_is_blank_while_a_row_is_unscored(demo):
 @given(st.lists(st.tuples(st.none() | st.integers(0, 10).map(D), st.none() | st.integers(0, 10).map(D)),
                 max_size=8))
 def test_indicator_score_is_known_iff_every_scored_row_has_a_score(rows):
-    from perfdesk.checks.scoring import indicator_score
+    from perfdesk.model.figures import indicator_score
 
     inds = [Indicator("产出指标", "数量指标", "x", "", "", w, sc) for w, sc in rows]
     value, unscored, why = indicator_score(inds)

@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 
 from perfdesk.checks import check, has_errors
-from perfdesk.checks.scoring import project_summary, suggest, summary
+from perfdesk.checks.scoring import suggest
 from perfdesk.io import dumps, load_report
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_percent
 from tests.checks.seeds import SEEDS, seed_path
 
 D = Decimal
@@ -73,14 +74,14 @@ def test_004_project_budgets_in_annex3_exceed_the_declared_total():
 
 def test_004_computed_totals_match_the_printed_ones():
     r = _load("004")
-    s = summary(r)  # 附件2
+    s = Figures.of(r).score  # 附件2
     assert (s.exec_score, s.indicator_weight, s.total, s.grade) == (D("10.00"), D(90), D("100.00"), "优")
     expected = {"业务工作经费": "100.00", "运行维护费": "95.67", "编外用工人员经费": "100.00"}
     for p in r.projects:
-        ps = project_summary(r, p)
+        ps = Figures.of(r).project_scores[r.projects.index(p)]
         assert ps.total == D(expected[p.name]), p.name
         assert ps.total_weight == D(100)
-    vehicles = project_summary(r, r.projects[1])  # 附件3-2
+    vehicles = Figures.of(r).project_scores[r.projects.index(r.projects[1])]  # 附件3-2
     assert fmt_percent(vehicles.exec_rate) == "56.70%"
     assert vehicles.exec_score == D("5.67")
 

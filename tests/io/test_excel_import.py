@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from perfdesk.checks.scoring import basic_amounts, overall_amounts, summary
 from perfdesk.cli import main
 from perfdesk.io import load_report
 from perfdesk.io.excel_import import ImportProblem, import_workbook
-from perfdesk.model import figures
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Building, Report
 from perfdesk.model.vocabulary import OUTPUT, DateStyle
 from perfdesk.render.excel import render_workbook
@@ -61,12 +60,12 @@ def test_demo_export_import_export_is_lossless(demo: Report, tmp_path: Path):
     for a, b in zip(again.projects, demo.projects, strict=True):
         assert a.name == b.name and a.amounts == b.amounts and a.funding == b.funding
         assert a.goals == b.goals and a.indicators == b.indicators
-    for fn in (overall_amounts, basic_amounts, figures.effective_three_public):
-        a, b = fn(again), fn(demo)
+    for name in ("overall", "basic", "three_public"):
+        a, b = getattr(Figures.of(again), name), getattr(Figures.of(demo), name)
         assert (a.prior, a.initial, a.actual) == (b.prior, b.initial, b.actual)
-    assert overall_amounts(again).annual == overall_amounts(demo).annual  # declared on import
-    assert figures.effective_projects(again) == figures.effective_projects(demo)
-    assert summary(again) == summary(demo)
+    assert Figures.of(again).overall.annual == Figures.of(demo).overall.annual  # declared on import
+    assert Figures.of(again).projects == Figures.of(demo).projects
+    assert Figures.of(again).score == Figures.of(demo).score
 
 
 def test_seed004_round_trip_keeps_declared_totals(seed004: Report, tmp_path: Path):
@@ -217,8 +216,8 @@ def test_hand_filled_official_form(tmp_path: Path):
     assert tp.vehicle_purchase.prior == D("90.41")
     assert tp.vehicle_operation.prior == D("46.70") and tp.vehicle_operation.initial == D("56.70")
     assert tp.overseas.initial == D("2.00")
-    assert figures.effective_three_public(report).prior == D("137.59")
-    assert figures.effective_projects(report).prior == D("1204.48")
+    assert Figures.of(report).three_public.prior == D("137.59")
+    assert Figures.of(report).projects.prior == D("1204.48")
     assert [p.name for p in report.projects] == ["业务工作经费", "运行维护费", "编外用工人员经费"]
     p2 = report.projects[1]
     assert p2.amounts.prior == D("46.70") and p2.amounts.annual == D("56.70")
@@ -226,7 +225,7 @@ def test_hand_filled_official_form(tmp_path: Path):
     assert p2.goals == ["合理有效配置公务用车资源，统一调度，合理使用，", "分点保障，便捷高效。"]
     assert p2.indicators[0].name == "车辆维修数量" and p2.indicators[0].level2 == "数量指标"
     assert report.basic.utilities_travel.prior is None  # "三十四" cannot be read
-    assert figures.effective_basic(report).initial == D("4668.70")
+    assert Figures.of(report).basic.initial == D("4668.70")
     assert report.income.general_budget == D("5756.82") and report.income.other == D("79.42")
     assert report.goals == ["推进登记制度改革", "推进落实企业信用监管，加强网络交易监管"]
     assert report.achievements == ["深化商事制度改革。", "坚持“双随机、一公开”监管模式。"]
@@ -282,11 +281,11 @@ def test_separate_files_import_alone(demo: Report, tmp_path: Path):
     files = render_separate(demo, tmp_path, stem="r", draft=False)
     r1, p1 = import_workbook(files[0])
     assert p1 == [] and [p.name for p in r1.projects] == [p.name for p in demo.projects]
-    assert figures.effective_three_public(r1).actual == figures.effective_three_public(demo).actual
+    assert Figures.of(r1).three_public.actual == Figures.of(demo).three_public.actual
     r2, p2 = import_workbook(files[1])
     assert p2 == [] and len(r2.indicators) == len(demo.indicators)
     assert r2.income == demo.income
-    assert summary(r2).total == summary(demo).total  # 年度资金总额 kept as declared totals
+    assert Figures.of(r2).score.total == Figures.of(demo).score.total  # 年度资金总额 kept as declared totals
     r3, p3 = import_workbook(files[3])
     assert p3 == [] and [p.name for p in r3.projects] == [demo.projects[1].name]
     assert r3.projects[0].amounts.annual == demo.projects[1].amounts.annual

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfdesk.model import figures
-from perfdesk.model.figures import COLUMNS, add, add_known, blank_parts, strict_sum
+from perfdesk.model.figures import COLUMNS, Figures, add, add_known, blank_parts, strict_sum
 from perfdesk.model.report import Amounts, Report
 
 D = Decimal
@@ -53,30 +53,30 @@ def test_a_column_blank_everywhere_stays_blank_and_no_parts_is_blank():
 def test_blank_project_budget_leaves_the_projects_and_overall_totals_blank(demo: Report):
     r = copy.deepcopy(demo)
     r.projects[1].amounts.annual = None
-    assert figures.effective_projects(r).annual is None  # was 220.00 (180 + 0 + 40)
-    assert figures.effective_overall(r).annual is None  # was 2116.58
-    assert figures.execution_rate(figures.effective_overall(r)) is None
-    assert figures.effective_projects(r).actual == D("284.86")  # other columns still add up
+    assert Figures.of(r).projects.annual is None  # was 220.00 (180 + 0 + 40)
+    assert Figures.of(r).overall.annual is None  # was 2116.58
+    assert figures.execution_rate(Figures.of(r).overall) is None
+    assert Figures.of(r).projects.actual == D("284.86")  # other columns still add up
     # a declared total still prints
     r.declared.projects.annual = D("295.00")
-    assert figures.effective_overall(r).annual == D("2191.58")
+    assert Figures.of(r).overall.annual == D("2191.58")
 
 
 def test_blank_three_public_item_is_not_summed_as_zero(demo: Report):
     r = copy.deepcopy(demo)
     r.three_public.vehicle_operation = Amounts(prior=D("21.40"))
-    vehicle, three = figures.effective_vehicle(r), figures.effective_three_public(r)
+    vehicle, three = Figures.of(r).vehicle, Figures.of(r).three_public
     assert (vehicle.prior, vehicle.initial, vehicle.actual) == (D("40.00"), None, None)
     assert (three.prior, three.initial, three.actual) == (D("43.12"), None, None)
     r = copy.deepcopy(demo)
     r.three_public.reception.actual = None
-    assert figures.effective_three_public(r).actual is None  # was 17.85
-    assert figures.control_rate(figures.effective_three_public(r)) is None  # was 77.61%
+    assert Figures.of(r).three_public.actual is None  # was 17.85
+    assert figures.control_rate(Figures.of(r).three_public) is None  # was 77.61%
 
 
 def test_overall_counts_no_projects_as_zero_only_when_there_are_none():
     r = Report()
     r.basic.personnel = Amounts(annual=D(100), actual=D(90))
     r.basic.public = Amounts(annual=D(20), actual=D(20))
-    assert figures.effective_overall(r).annual == D(120)
-    assert figures.overall_total(r).actual == D(110)
+    assert Figures.of(r).overall.annual == D(120)
+    assert Figures.of(r).overall_sum.actual == D(110)

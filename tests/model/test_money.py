@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfdesk.io.xlsx_read import bare_label
-from perfdesk.model.money import LIMIT, MoneyError, fmt_money, is_dash, out_of_range, parse_money
+from perfdesk.model.money import LIMIT, MoneyError, is_dash, out_of_range, parse_money
+from perfdesk.model.numbers import fmt_money
 
 D = Decimal
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from perfdesk.cli import main
 from perfdesk.io import load_report
 from perfdesk.model import Report
+from perfdesk.model.figures import Figures
 from perfdesk.model.rollover import next_year
 from perfdesk.resources import demo_report_path
 
@@ -76,6 +77,6 @@ def test_next_year_clears_this_years_headcount_but_keeps_the_establishment(demo:
     assert new.staffing.authorized == 86  # 编制数 carries over
     assert new.staffing.actual is None  # 实际在职人数 is this year's
     assert new.staffing.note == ""  # "另有退休人员41人、劳务派遣人员9人。" counted last year's people
-    assert "实际在职" not in prose.staffing_sentence(new)
+    assert "实际在职" not in prose.staffing_sentence(new, Figures.of(new))
     demo.staffing.note = "编制由县委编办核定。"
     assert next_year(demo).staffing.note == "编制由县委编办核定。"  # no count: still true

@@ -5,14 +5,14 @@ Proves the bundle carries every data file and hidden import: ``check`` the demo 
 main window offscreen and close it. Runs from a temporary folder so nothing can be found
 through the source tree.
 
-The build takes about 20 s here (``slow``). Set ``PERFDESK_BUNDLE=dist/PerfDesk`` to test an
-already built bundle instead (scripts/smoke_frozen.sh and the Windows workflow do this).
+The build takes about 20 s here (``slow``); the ``bundle`` fixture is in conftest.py (shared
+with test_glibc_floor.py). Set ``PERFDESK_BUNDLE=dist/PerfDesk`` to test an already built
+bundle instead (scripts/smoke_frozen.sh and the Windows workflow do this).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,25 +24,6 @@ DEMO = ROOT / "resources" / "samples" / "demo.perfdesk"
 EXE = ".exe" if sys.platform == "win32" else ""
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    prebuilt = os.environ.get("PERFDESK_BUNDLE")
-    if prebuilt:
-        path = Path(prebuilt).resolve()
-        assert (path / f"perfdesk-cli{EXE}").is_file(), f"no bundle at {path}"
-        return path
-    work = tmp_path_factory.mktemp("pyinstaller")
-    proc = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-         str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    shutil.rmtree(work / "build", ignore_errors=True)  # ~150 MB of intermediate files
-    return work / "dist" / "PerfDesk"
 
 
 @pytest.fixture

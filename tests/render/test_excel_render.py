@@ -10,10 +10,10 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.checks.scoring import project_summary, summary
 from perfdesk.io import load_report
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_percent, q2
+from perfdesk.model.figures import Figures
+from perfdesk.model.money import q2
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.model.report import (
     Amounts,
     Building,
@@ -78,21 +78,21 @@ def test_demo_figures_read_back_equal_to_model(demo: Report, tmp_path: Path):
     staff = row_of(ws, "财政供养人员情况(人)") + 1
     assert ws.cell(staff, 2).value == demo.staffing.authorized
     assert ws.cell(staff, 4).value == demo.staffing.actual
-    assert dec(ws.cell(staff, 6).value) == pct(figures.staffing_rate(demo))
+    assert dec(ws.cell(staff, 6).value) == pct(Figures.of(demo).staffing_rate)
     expected = {
-        "三公经费": figures.effective_three_public(demo),
-        "1、公务用车购置和维护经费": figures.effective_vehicle(demo),
+        "三公经费": Figures.of(demo).three_public,
+        "1、公务用车购置和维护经费": Figures.of(demo).vehicle,
         "其中：公车购置": demo.three_public.vehicle_purchase,
         "公车运行维护": demo.three_public.vehicle_operation,
         "2、出国经费": demo.three_public.overseas,
         "3、公务接待": demo.three_public.reception,
-        "项目支出：": figures.effective_projects(demo),
+        "项目支出：": Figures.of(demo).projects,
         "公用经费": demo.basic.public,
         "其中：办公经费": demo.basic.office,
         "水费、电费、差旅费": demo.basic.utilities_travel,
         "会议费、培训费": demo.basic.meetings_training,
         "政府采购金额": demo.procurement,
-        "部门基本支出预算调整": figures.effective_basic(demo),
+        "部门基本支出预算调整": Figures.of(demo).basic,
     } | {f"{i}、{p.name}": p.amounts for i, p in enumerate(demo.projects, start=1)}
     for label, amounts in expected.items():
         r = row_of(ws, label)
@@ -105,9 +105,9 @@ def test_demo_figures_read_back_equal_to_model(demo: Report, tmp_path: Path):
     assert ws.cell(row_of(ws, "厉行节约保障措施"), 2).value == demo.frugality
 
     ws = wb[A2]
-    s = summary(demo)
+    s = Figures.of(demo).score
     r = row_of(ws, "年度资金总额", col=2)
-    overall = figures.effective_overall(demo)
+    overall = Figures.of(demo).overall
     assert [dec(ws.cell(r, c).value) for c in (4, 5, 6)] == [
         overall.initial, overall.annual, overall.actual]
     assert dec(ws.cell(r, 7).value) == s.exec_weight
@@ -117,7 +117,7 @@ def test_demo_figures_read_back_equal_to_model(demo: Report, tmp_path: Path):
     assert dec(ws.cell(row_of(ws, "其中：一般公共预算", col=2), 5).value) == \
         demo.income.general_budget
     assert dec(ws.cell(row_of(ws, "其中：基本支出", col=6), 9).value) == \
-        figures.effective_basic(demo).actual
+        Figures.of(demo).basic.actual
     header = row_of(ws, "三级指标", col=4)
     check_indicators(ws, header, demo.indicators)
     total = row_of(ws, "总分")
@@ -126,7 +126,7 @@ def test_demo_figures_read_back_equal_to_model(demo: Report, tmp_path: Path):
 
     for n, p in enumerate(demo.projects, start=1):
         ws = wb[f"附件3-{n}"]
-        ps = project_summary(demo, p)
+        ps = Figures.of(demo).project_scores[demo.projects.index(p)]
         assert ws["B4"].value == p.name
         r = row_of(ws, "年度资金总额", col=2)
         assert [dec(ws.cell(r, c).value) for c in (4, 5, 6)] == [
@@ -225,7 +225,7 @@ def test_project_counts(demo: Report, tmp_path: Path, count: int):
     for i in range(count):
         assert ws.cell(r + 1 + i, 1).value.strip() == f"{i + 1}、项目{i + 1}"
     assert ws.cell(r + 1 + count, 1).value.strip() == "公用经费"
-    total = figures.effective_projects(demo)
+    total = Figures.of(demo).projects
     assert dec(ws.cell(r, 6).value) == total.actual
 
 
@@ -338,18 +338,18 @@ def test_percent_cells_round_half_up_like_the_word_report(demo: Report, tmp_path
 
     ws = wb["附件3-3"]
     r = row_of(ws, "年度资金总额", col=2)
-    assert shown(ws.cell(r, 8)) == fmt_percent(project_summary(demo, demo.projects[2]).exec_rate)
+    assert shown(ws.cell(r, 8)) == fmt_percent(Figures.of(demo).project_scores[demo.projects.index(demo.projects[2])].exec_rate)
     assert shown(ws.cell(r, 8)) == "12.35%"
 
     ws = wb[A1]
     staff = row_of(ws, "财政供养人员情况(人)") + 1
-    assert shown(ws.cell(staff, 6)) == fmt_percent(figures.staffing_rate(demo)) == "85.63%"
+    assert shown(ws.cell(staff, 6)) == fmt_percent(Figures.of(demo).staffing_rate) == "85.63%"
     r = row_of(ws, "执法业务用房")
     assert [shown(ws.cell(r, c)) for c in (4, 7)] == ["12.35%", "85.63%"]
 
     ws = wb[A2]
     r = row_of(ws, "年度资金总额", col=2)
-    assert shown(ws.cell(r, 8)) == fmt_percent(summary(demo).exec_rate) == "12.35%"
+    assert shown(ws.cell(r, 8)) == fmt_percent(Figures.of(demo).score.exec_rate) == "12.35%"
 
 
 def _signature_dates(wb) -> list[str]:
@@ -420,5 +420,5 @@ def test_annex2_income_and_spending_amounts_sit_under_an_execution_heading(
     assert ws.cell(total - 1, 6).value == "全年执行数"
     assert income_sum == dec(ws.cell(total, 6).value) == D("2176.98")
     basic = spendings["其中：基本支出"]
-    assert dec(ws.cell(basic, 9).value) == figures.effective_basic(demo).actual
-    assert dec(ws.cell(spendings["项目支出"], 9).value) == figures.effective_projects(demo).actual
+    assert dec(ws.cell(basic, 9).value) == Figures.of(demo).basic.actual
+    assert dec(ws.cell(spendings["项目支出"], 9).value) == Figures.of(demo).projects.actual

@@ -16,9 +16,9 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from perfdesk.checks.scoring import overall_amounts, summary
 from perfdesk.io import load_report
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Adjustment, Amounts, Building, Indicator, Project, Report
 from perfdesk.model.rollover import next_year
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
@@ -102,7 +102,7 @@ def _full_basic(initial: str, annual: str) -> Report:
 # ---------------------------------------------------------------- D1 execution
 def test_half_filled_basic_states_no_partial_total_or_rate(word_env, tmp_path):
     r = _half_filled_basic()
-    assert summary(r).exec_rate is None  # 附件2 and the score leave the rate blank
+    assert Figures.of(r).score.exec_rate is None  # 附件2 and the score leave the rate blank
     for name in TEMPLATES:
         text = full_text(_render(r, tmp_path, name))
         assert "300.00%" not in text and "预算执行率为" not in text, name
@@ -126,7 +126,7 @@ def test_seed001_no_rate_the_attachment_lacks(word_env, rendered):
 def test_rate_in_prose_is_the_scores_rate(rendered, reports, name):
     for key, r in reports.items():
         text = full_text(rendered[(key, name)])
-        rate = summary(r).exec_rate
+        rate = Figures.of(r).score.exec_rate
         if rate is None:
             assert "预算执行率为" not in text, key
         else:
@@ -137,7 +137,7 @@ def test_table_form_annual_budget_is_the_attachments_total(rendered, reports):
     for key, r in reports.items():
         table = rendered[(key, "表格式")].tables[0]
         row = next(row for row in table.rows if row.cells[1].text == "年度预算金额")
-        annual = overall_amounts(r).annual
+        annual = Figures.of(r).overall.annual
         assert row.cells[2].text == ("" if annual is None else f"{fmt_money(annual)}万元"), key
 
 

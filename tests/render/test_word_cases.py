@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from perfdesk.io import load_report
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Amounts, Problem, Project, Report, Section
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
@@ -124,7 +124,7 @@ def test_project_list(word_env, tmp_path, n):
     paras = [p.text for p in doc.paragraphs]
     lines = [p for p in paras if p.split("：")[0].split(".", 1)[-1].startswith("专项经费")]
     assert len(lines) == n
-    total = figures.effective_projects(r)
+    total = Figures.of(r).projects
     text = "\n".join(paras)
     if n == 0:
         assert "2024年本单位无项目支出。" in paras

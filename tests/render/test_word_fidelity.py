@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from perfdesk.checks.scoring import suggest
 from perfdesk.io import load_report
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Adjustment, Amounts, Indicator, Problem, Report, Section
 from perfdesk.model.rollover import next_year
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
@@ -295,7 +296,6 @@ def test_seed002_title(word_env, tmp_path):
 # ---------------------------------------------------------------- unknown totals
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_blank_scores_give_no_partial_total(word_env, demo, tmp_path, name):
-    from perfdesk.checks.scoring import summary
 
     r = copy.deepcopy(demo)
     r.indicators[0].score = None
@@ -305,7 +305,7 @@ def test_blank_scores_give_no_partial_total(word_env, demo, tmp_path, name):
     assert "None" not in text
     assert "自评得分89.96分" not in text and "自评得分84.96分" not in text  # no Σ of the rest
     assert "分值合计90分，1项尚未评分。" in text
-    if summary(r).total is None:
+    if Figures.of(r).score.total is None:
         assert "暂无法计算自评总分和自评等级" in text
         assert "自评等级为" not in text
 

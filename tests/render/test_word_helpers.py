@@ -11,7 +11,8 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Amounts, Report
 
 HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
@@ -55,9 +56,9 @@ def model_amounts(report: Report) -> set[str]:
     b, t = report.basic, report.three_public
     for a in (b.personnel, b.public, b.office, b.utilities_travel, b.meetings_training,
               t.vehicle_purchase, t.vehicle_operation, t.overseas, t.reception,
-              report.procurement, figures.effective_basic(report),
-              figures.effective_projects(report), figures.effective_overall(report),
-              figures.effective_three_public(report), figures.effective_vehicle(report)):
+              report.procurement, Figures.of(report).basic,
+              Figures.of(report).projects, Figures.of(report).overall,
+              Figures.of(report).three_public, Figures.of(report).vehicle):
         add(a)
     for p in report.projects:
         add(p.amounts)
@@ -65,13 +66,13 @@ def model_amounts(report: Report) -> set[str]:
         v = getattr(report.income, f)
         if v is not None:
             values.add(v)
-    values.add(figures.income_total(report) or Decimal(0))
+    values.add(Figures.of(report).income or Decimal(0))
     for a in report.adjustments:
         if a.amount is not None:
             values.add(a.amount)
-    for a in (figures.effective_basic(report), figures.effective_projects(report)):
+    for a in (Figures.of(report).basic, Figures.of(report).projects):
         values.add(abs((a.annual or 0) - (a.initial or 0)))
-    tp = figures.effective_three_public(report)
+    tp = Figures.of(report).three_public
     values.add(abs((tp.actual or 0) - (tp.prior or 0)))
     o = report.other_budgets
     for v in (o.gov_fund, o.state_capital, o.social_insurance):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Adjustment, Amounts, Problem, Report
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.render import prose, prose_perf
@@ -51,7 +52,7 @@ def test_money_always_two_decimals_and_half_up():
     r.basic.personnel = Amounts(initial=Decimal("100.005"), annual=Decimal("100"),
                                 actual=Decimal("99.994"))
     r.basic.public = Amounts(initial=Decimal(0), annual=Decimal(0), actual=Decimal(0))
-    text = prose.basic_spending(r)[0]
+    text = prose.basic_spending(r, Figures.of(r))[0]
     assert "年初预算数为100.01万元，全年预算数为100.00万元，决算数为99.99万元" in text
 
 
@@ -61,7 +62,7 @@ def test_adjustments_sentence():
     r.basic.public = Amounts(initial=Decimal(0), annual=Decimal(0), actual=Decimal(0))
     r.adjustments = [Adjustment("绩效奖", Decimal(12), AdjustmentKind.ADD, Scope.BASIC),
                      Adjustment("压减", Decimal(2), AdjustmentKind.CUT, Scope.BASIC)]
-    assert prose.basic_spending(r)[1] == \
+    assert prose.basic_spending(r, Figures.of(r))[1] == \
         "全年预算数较年初预算数增加10.00万元，其中：年中追加绩效奖12.00万元；调减压减2.00万元。"
 
 
@@ -81,7 +82,7 @@ def test_three_public_items_and_zero():
     t.vehicle_operation = Amounts(prior=Decimal("46.70"), initial=Decimal("56.7"),
                                   actual=Decimal("32.15"))
     t.overseas = Amounts(initial=Decimal("2"))
-    text = prose.three_public(r)[0]
+    text = prose.three_public(r, Figures.of(r))[0]
     # 购置费 has no budget: the vehicle budget is unknown, its 决算 (both parts known) is not
     assert "公务用车购置及运行维护费决算42.15万元（其中公务用车购置费10.00万元，运行维护费32.15万元）" \
         in text
@@ -89,17 +90,17 @@ def test_three_public_items_and_zero():
     assert "因公出国（境）费预算2.00万元。" in text  # its blank 决算 is not printed as 0.00
     assert "公务接待" not in text  # a blank item is not reported as 未发生
     t.reception = Amounts(initial=Decimal(0), actual=Decimal(0))
-    assert "未发生公务接待费用" in prose.three_public(r)[0]
+    assert "未发生公务接待费用" in prose.three_public(r, Figures.of(r))[0]
 
 
 def test_staffing_and_score_sentences(demo):
-    assert "编制控制率为91.86%" in prose.staffing_sentence(demo)
-    assert prose_perf.score(demo).endswith("自评等级为“优”。")
-    assert "99.89分" in prose_perf.score(demo)
+    assert "编制控制率为91.86%" in prose.staffing_sentence(demo, Figures.of(demo))
+    assert prose_perf.score(demo, Figures.of(demo)).endswith("自评等级为“优”。")
+    assert "99.89分" in prose_perf.score(demo, Figures.of(demo))
 
 
 def test_indicator_summary_names_the_missed_ones(demo):
-    text = prose_perf.indicator_summary(demo)[0]
+    text = prose_perf.indicator_summary(demo, Figures.of(demo))[0]
     assert text.startswith("本单位年度整体支出绩效指标共17项（产出指标10项、效益指标5项、满意度指标2项）")
     assert "其中16项达到年度指标值，1项未达到：“特种设备定期检验率”" in text
 

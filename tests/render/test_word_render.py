@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
-from perfdesk.checks.scoring import summary
 from perfdesk.io import load_report
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, fmt_percent
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Report
 from perfdesk.render.templates import list_templates
 from perfdesk.render.word import render_word
@@ -114,8 +114,8 @@ def test_every_amount_in_prose_comes_from_the_model(docs, demo_report, name):
 def test_standard_figures_equal_the_model(docs, demo_report):
     r = demo_report
     text = full_text(docs["标准版"])
-    basic, proj = figures.effective_basic(r), figures.effective_projects(r)
-    overall = figures.effective_overall(r)
+    basic, proj = Figures.of(r).basic, Figures.of(r).projects
+    overall = Figures.of(r).overall
     m = fmt_money
     assert (f"2024年基本支出年初预算数为{m(basic.initial)}万元，全年预算数为{m(basic.annual)}万元，"
             f"决算数为{m(basic.actual)}万元") in text
@@ -129,13 +129,13 @@ def test_standard_figures_equal_the_model(docs, demo_report):
     assert f"公用经费{m(r.basic.public.actual)}万元" in text
     assert (f"全年执行数为{m(overall.actual)}万元，预算执行率为"
             f"{fmt_percent(figures.execution_rate(overall))}") in text
-    tp = figures.effective_three_public(r)
+    tp = Figures.of(r).three_public
     assert (f"“三公”经费年初预算数为{m(tp.initial)}万元，决算数为{m(tp.actual)}万元，"
             f"控制率为{fmt_percent(figures.control_rate(tp))}") in text
     assert f"较上年决算数{m(tp.prior)}万元减少" in text
     assert r.three_public.note in text
-    assert f"编制控制率为{fmt_percent(figures.staffing_rate(r))}" in text
-    s = summary(r)
+    assert f"编制控制率为{fmt_percent(Figures.of(r).staffing_rate)}" in text
+    s = Figures.of(r).score
     assert f"自评得分为{s.total}分" in text
     assert f"自评等级为“{s.grade}”" in text
     assert "本单位无政府性基金预算支出。" in text

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from perfdesk.model import figures
+from perfdesk.model.figures import Figures
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.pages.budget import BudgetPage
 from tests.ui.helpers import find, shown_page
@@ -24,7 +24,7 @@ def test_shows_demo_figures(page):
     r = page.doc.report
     assert find(page, "basic.personnel.actual").text() == "1655.28"
     assert find(page, "calc.基本支出.actual").text() == "1892.12"
-    assert find(page, "calc.支出合计.actual").text() == str(figures.overall_total(r).actual)
+    assert find(page, "calc.支出合计.actual").text() == str(Figures.of(r).overall_sum.actual)
     assert find(page, "calc.支出合计.执行率").text() == "99.33%"
     assert find(page, "calc.income_total").text() == "2176.98"
 

@@ -32,7 +32,7 @@ def test_shows_projects(page):
 
 def test_select_rebinds_widgets(page):
     page.project_list.setCurrentRow(2)
-    assert page.current == 2
+    assert page.project.index == 2
     assert find(page, "projects[2].name").text() == "知识产权与质量提升专项经费"
     assert find(page, "calc.年度资金总额.执行率").text() == "86.50%"
     assert find(page, "projects[2].indicators").model.rowCount() == 9
@@ -58,10 +58,10 @@ def test_edit_amount_updates_total_and_list(qtbot, page):
 
 def test_add_remove_move(page):
     page.add_project()
-    assert len(page.doc.report.projects) == 4 and page.current == 3
+    assert len(page.doc.report.projects) == 4 and page.project.index == 3
     assert page.project_list.count() == 4
     page.move_project(-1)
-    assert page.doc.report.projects[2].name == "新项目4" and page.current == 2
+    assert page.doc.report.projects[2].name == "新项目4" and page.project.index == 2
     page.remove_project()
     assert [p.name for p in page.doc.report.projects][-1] == "知识产权与质量提升专项经费"
     page.doc.undo_stack.undo()
@@ -88,12 +88,12 @@ def test_focus_path_fields(page, path):
 
 def test_focus_path_indicator_cell(page):
     assert page.focus_path("projects[2].indicators[3].score")
-    assert page.current == 2
+    assert page.project.index == 2
     table = find(page, "projects[2].indicators")
     idx = table.view.currentIndex()
     assert (idx.row(), idx.column()) == (3, 7)
     assert page.focus_path("projects[0].goals[1]")
-    assert page.current == 0
+    assert page.project.index == 0
     assert find(page, "projects[0].goals").view.currentIndex().row() == 1
     assert page.focus_path("projects")
     assert not page.focus_path("projects[9].name")

@@ -132,3 +132,29 @@ def test_every_finding_lands_on_its_field(qtbot, demo):
     assert len(paths) > 20
     missed = [p for p in sorted(paths) if not pages[page_for_path(p)].focus_path(p)]
     assert not missed, missed
+
+
+def test_every_bound_widget_says_what_goes_there(qtbot):
+    """A tooltip on every field of every page, from the schema; a money field's also says
+    where the figure usually comes from (which 决算 table, which line)."""
+    from perfdesk.model.schema import Kind, field_of
+    from perfdesk.ui.widgets.fields import MoneyEdit
+
+    doc = DocumentController(_one_of_each())
+    silent, no_source = [], []
+    for key, _title, module, cls in STEPS:
+        if key == "generate":
+            continue
+        page = page_class(module, cls)(doc)
+        qtbot.addWidget(page)
+        for w in page.binder.widgets:
+            if w.property("computed"):
+                continue
+            if not w.toolTip().strip():
+                silent.append(w.path)
+            spec = field_of(w.path)
+            if isinstance(w, MoneyEdit) and spec is not None and spec.kind == Kind.MONEY \
+                    and "通常取自" not in w.toolTip():
+                no_source.append(w.path)
+    assert silent == []
+    assert no_source == []

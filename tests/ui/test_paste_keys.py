@@ -11,11 +11,11 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget
 
+from perfdesk.model.numbers import fmt_money_exact
 from perfdesk.model.report import Adjustment, Building
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.amounts_grid import AmountsGrid
-from perfdesk.ui.widgets.fields import show_money
 from perfdesk.ui.widgets.record_model import Column
 from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import StringListEditor
@@ -299,7 +299,7 @@ def test_a_row_pasted_into_a_grid_cell_fills_to_the_right(three_public, qtbot):
     assert window.doc.undo_stack.index() == steps + 1  # one undo step
     window.doc.undo_stack.undo()
     assert figures(report, "vehicle_operation") == before
-    assert find(grid, "three_public.vehicle_operation.prior").text() == show_money(before[0])
+    assert find(grid, "three_public.vehicle_operation.prior").text() == fmt_money_exact(before[0])
     assert not grid.message.isVisible()  # “可撤销” would now mislead
 
 
@@ -328,7 +328,7 @@ def test_a_block_that_does_not_fit_changes_nothing(three_public, qtbot):
     assert grid.message.text() == (
         "粘贴的内容有2行4列，放不下：从这一列往右只有3列。"
         "未粘贴任何内容；请选中左上角合适的格子再粘贴，或在 Excel 中少复制一些。")
-    assert edit.text() == show_money(before.reception.annual)  # not “1\t2\t3\t4…”
+    assert edit.text() == fmt_money_exact(before.reception.annual)  # not “1\t2\t3\t4…”
 
 
 def test_a_block_with_a_bad_figure_changes_nothing(three_public, qtbot):

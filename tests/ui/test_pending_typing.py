@@ -154,7 +154,7 @@ def test_switching_project_with_refused_text_keeps_it_on_screen(opened, qtbot, d
     item = page.project_list.visualItemRect(page.project_list.item(0)).center()
     qtbot.mouseClick(page.project_list.viewport(), Qt.MouseButton.LeftButton, pos=item)
     assert "有内容无法识别" in dialog_log.texts("warning")
-    assert page.project_list.currentRow() == 1 and page.current == 1
+    assert page.project_list.currentRow() == 1 and page.project.index == 1
     assert field.text() == "73.86a" and field.error  # still there to correct
     assert window.doc.report.projects[1].amounts.actual == before
     assert any(f.rule == "R-U01" for f in window.doc.findings)

@@ -12,6 +12,8 @@ from decimal import Decimal
 import pytest
 from pytestqt.qt_compat import qt_api
 
+from perfdesk.model.figures import Figures
+
 pytestmark = pytest.mark.gui
 
 Qt = qt_api.QtCore.Qt
@@ -113,10 +115,9 @@ def test_new_report_to_generated_files(make_window, qtbot, tmp_path, dialog_log)
     assert [i.name for i in r.indicators][:2] == ["全年办结投诉举报件数", "食品安全抽检合格率"]
     assert len(r.indicators) == 5
     assert r.indicators[0].weight == Decimal(20) and r.indicators[3].level1 == "效益指标"
-    from perfdesk.checks.scoring import summary
 
-    assert w.score_label.text() == f"总分：{summary(r).total}"
-    assert summary(r).total > 90 and w.grade_label.text() == "等级：优"
+    assert w.score_label.text() == f"总分：{Figures.of(r).score.total}"
+    assert Figures.of(r).score.total > 90 and w.grade_label.text() == "等级：优"
 
     errors = [f for f in w.doc.findings if f.severity == "error"]
     assert errors == [], [f.message for f in errors]

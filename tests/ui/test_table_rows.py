@@ -53,3 +53,27 @@ def test_suggested_score_follows_any_change(qtbot, table):
         lambda tl, br, *_: changed.append((tl.column(), br.column(), br.row() - tl.row() + 1)))
     table.model.doc.set_value("income.general_budget", Decimal("2000.00"))
     assert (COL_SUGGEST, COL_SUGGEST, table.model.rowCount()) in changed
+
+
+def test_selection_and_scroll_survive_rows_changing_above(make_window, qtbot):
+    """Rows are inserted, removed and moved as rows (not a reset of the table): the row the
+    user is on stays selected and the table does not jump, whatever changes above it."""
+    from PySide6.QtCore import Qt
+
+    w = make_window()
+    page = w.show_page("indicators")
+    t = find(page, "indicators")
+    qtbot.waitUntil(lambda: t.view.rowHeight(0) > 0)
+    t.select_cell(0, 2)
+    qtbot.mouseClick(next(b for b in t.findChildren(type(t.buttons.itemAt(0).widget()))
+                          if b.text() == "＋ 添加行"), Qt.MouseButton.LeftButton)
+    assert t.model.rowCount() == len(w.doc.report.indicators)
+    name = w.doc.report.indicators[9].name
+    t.select_cell(9, 2)
+    bar = t.view.verticalScrollBar()
+    scrolled = bar.value()
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the 添加行 above
+    current = t.view.currentIndex()
+    assert current.isValid() and w.doc.report.indicators[current.row()].name == name
+    assert current.row() == 8 and current.column() == 2
+    assert abs(bar.value() - scrolled) <= t.view.rowHeight(0)

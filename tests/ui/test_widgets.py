@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from perfdesk.io.tsv import parse_tsv, split_lines, to_tsv
-from perfdesk.model import figures
 from perfdesk.model.report import Indicator, Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid
@@ -33,7 +32,7 @@ def doc(demo, qtbot):
 # --- MoneyEdit ---------------------------------------------------------------------------
 def test_money_edit_commits_decimal_and_total_updates(qtbot, doc):
     edit = MoneyEdit(doc, "basic.personnel.actual")
-    total = ComputedField(doc, "calc.basic", lambda r: str(figures.basic_total(r).actual))
+    total = ComputedField(doc, "calc.basic", lambda _r, fig: str(fig.basic_sum.actual))
     doc.changed.connect(lambda _p: total.load())
     qtbot.addWidget(edit)
     qtbot.addWidget(total)
@@ -118,7 +117,7 @@ def test_field_not_clobbered_while_typing(qtbot, doc):
 
 def test_amounts_grid_computed_cells(qtbot, doc):
     grid = AmountsGrid(doc, [AmountRow("人员经费", "basic.personnel"),
-                             AmountRow("基本支出", compute=figures.basic_total)], rate=EXEC_RATE)
+                             AmountRow("基本支出", compute=lambda f: f.basic_sum)], rate=EXEC_RATE)
     qtbot.addWidget(grid)
     computed = [w for w in grid.fields if w.property("computed")]
     assert len(computed) == 4 + 2  # 基本支出 columns + two rates

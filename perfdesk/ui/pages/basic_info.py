@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_percent
+from perfdesk.model.numbers import fmt_percent
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label, row
 
@@ -41,7 +40,7 @@ class BasicInfoPage(FormPage):
         authorized = self.integer("staffing.authorized")
         actual = self.integer("staffing.actual")
         rate = self.computed("calc.staffing_rate",
-                             lambda r: fmt_percent(figures.staffing_rate(r)),
+                             lambda _r, f: fmt_percent(f.staffing_rate),
                              "实有在职人数 ÷ 编制数")
         for w in (authorized, actual):
             w.setMaximumWidth(100)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_money
+from perfdesk.model.numbers import fmt_money
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.budget_tables import build_adjustments, build_other, build_three_public
 from perfdesk.ui.pages.form_page import FormPage, hint_label
@@ -25,10 +25,10 @@ SPENDING_ROWS = [
     AmountRow("其中：办公经费", "basic.office", indent=1),
     AmountRow("水费、电费、差旅费", "basic.utilities_travel", indent=1),
     AmountRow("会议费、培训费", "basic.meetings_training", indent=1),
-    AmountRow("基本支出", compute=figures.basic_total, tip="= 人员经费 + 公用经费"),
-    AmountRow("项目支出", compute=figures.projects_total,
+    AmountRow("基本支出", compute=lambda f: f.basic_sum, tip="= 人员经费 + 公用经费"),
+    AmountRow("项目支出", compute=lambda f: f.projects_sum,
               tip="= 各项目之和（在“项目支出”页逐项填写）"),
-    AmountRow("支出合计", compute=figures.overall_total, tip="= 基本支出 + 项目支出"),
+    AmountRow("支出合计", compute=lambda f: f.overall_sum, tip="= 基本支出 + 项目支出"),
 ]
 
 DECLARED_ROWS = [
@@ -70,11 +70,11 @@ class BudgetPage(FormPage):
             grid.addWidget(self.money(f"income.{field}"), r, c * 2 + 1)
         grid.addWidget(QLabel("合计："), 1, 4)
         grid.addWidget(self.computed("calc.income_total",
-                                     lambda r: fmt_money(figures.income_total(r)),
+                                     lambda _r, f: fmt_money(f.income),
                                      "各项收入之和，应等于支出合计的决算数"), 1, 5)
         grid.addWidget(QLabel("支出合计（决算）："), 2, 0)
         grid.addWidget(self.computed("calc.overall_actual",
-                                     lambda r: fmt_money(figures.effective_overall(r).actual),
+                                     lambda _r, f: fmt_money(f.overall.actual),
                                      "= 基本支出 + 项目支出（决算数）"), 2, 1)
         for c in (1, 3, 5):
             grid.setColumnStretch(c, 1)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
-from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, fmt_percent, ratio
+from perfdesk.model.figures import Figures
+from perfdesk.model.money import ratio
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Adjustment, Building, Report
 from perfdesk.model.vocabulary import AdjustmentKind, Scope
 from perfdesk.ui.pages.form_page import FormPage, hint_label
@@ -20,12 +23,13 @@ SCOPES = tuple((s, s.label) for s in Scope)
 KINDS = tuple((k, k.label) for k in AdjustmentKind)
 
 
-def _reconcile(report: Report, scope: Scope) -> str:
-    """年初 + Σ 追加 − Σ 调减 against the 全年预算 typed (R-B05)."""
-    amounts = figures.basic_total(report) if scope == Scope.BASIC else figures.projects_total(report)
-    net = figures.adjustments_net(report, scope)
-    if net is None:
+def _reconcile(fig: Figures, scope: Scope) -> str:
+    """年初 + Σ 追加 − Σ 调减 against the 全年预算 (R-B05, from the same Figures)."""
+    amounts = fig.spending(scope)
+    adj = fig.adjustments(scope)
+    if adj is None:
         return "未逐项填写调整"
+    net = adj.net
     if amounts.initial is None:
         return f"调整净额 {fmt_money(net)}（年初预算未填）"
     expected = amounts.initial + net
@@ -35,6 +39,10 @@ def _reconcile(report: Report, scope: Scope) -> str:
         text += f"；全年预算 {fmt_money(amounts.annual)}"
         text += "，一致 ✓" if diff == 0 else f"，相差 {fmt_money(diff)}"
     return text
+
+
+def _reconciler(scope: Scope) -> Callable[[Report, Figures], str]:
+    return lambda _report, fig: _reconcile(fig, scope)
 
 
 def build_adjustments(page: FormPage) -> RecordTable:
@@ -53,7 +61,7 @@ def build_adjustments(page: FormPage) -> RecordTable:
     grid = QGridLayout()
     for r, (scope, label) in enumerate(SCOPES):
         grid.addWidget(QLabel(f"{label}："), r, 0)
-        w = page.computed(f"calc.reconcile.{scope}", lambda rep, s=scope: _reconcile(rep, s),
+        w = page.computed(f"calc.reconcile.{scope}", _reconciler(scope),
                           "年初预算 + Σ追加 − Σ调减，与全年预算比较")
         w.setMaximumWidth(16777215)
         w.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -65,13 +73,13 @@ def build_adjustments(page: FormPage) -> RecordTable:
 def build_three_public(page: FormPage) -> None:
     _box, lay = page.group("“三公”经费", form=False)
     rows = [
-        AmountRow("公务用车购置及运行维护", compute=figures.vehicle_total,
+        AmountRow("公务用车购置及运行维护", compute=lambda f: f.vehicle_sum,
                   tip="= 公车购置 + 公车运行维护"),
         AmountRow("其中：公车购置", "three_public.vehicle_purchase", indent=1),
         AmountRow("公车运行维护", "three_public.vehicle_operation", indent=1),
         AmountRow("因公出国（境）", "three_public.overseas"),
         AmountRow("公务接待", "three_public.reception"),
-        AmountRow("“三公”经费合计", compute=figures.three_public_total,
+        AmountRow("“三公”经费合计", compute=lambda f: f.three_public_sum,
                   tip="= 公务用车 + 因公出国（境） + 公务接待"),
     ]
     grid = AmountsGrid(page.doc, rows, headers=HEADERS, rate=CONTROL_RATE)

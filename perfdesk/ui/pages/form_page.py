@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.base import Page
@@ -39,6 +40,8 @@ from perfdesk.ui.widgets.fields import (
     TextField,
 )
 from perfdesk.ui.widgets.string_list import StringListEditor
+
+W = TypeVar("W", bound=QWidget)
 
 PAGE_STYLE = """
 QGroupBox { font-weight: bold; border: 1px solid #d5d9e0; border-radius: 4px;
@@ -65,7 +68,7 @@ class FormPage(Page):
         super().__init__(doc, parent)
         self.binder = Binder(doc, self)
         self.setStyleSheet(PAGE_STYLE)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -88,7 +91,7 @@ class FormPage(Page):
             self.tabs.setDocumentMode(True)
             self.scroll_area.hide()
             self._bodies = []
-            self.layout().addWidget(self.tabs)
+            self._outer.addWidget(self.tabs)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -140,7 +143,7 @@ class FormPage(Page):
         return box, inner
 
     # --- bound widget helpers (registered in form order) -----------------------------------
-    def _reg(self, w: Any) -> Any:
+    def _reg(self, w: W) -> W:
         self.binder.add(w)
         return w
 
@@ -168,7 +171,7 @@ class FormPage(Page):
     def combo(self, path: str, choices: Sequence[tuple[Any, str]]) -> ComboField:
         return self._reg(ComboField(self.doc, path, choices))
 
-    def computed(self, name: str, fn: Callable[[Report], str], tip: str = "") -> ComputedField:
+    def computed(self, name: str, fn: Callable[[Report, Figures], str], tip: str = "") -> ComputedField:
         w = self._reg(ComputedField(self.doc, name, fn, tip))
         w.setMaximumWidth(160)
         w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from perfdesk.checks import scoring
+from perfdesk.model.figures import Figures
+from perfdesk.model.report import Report
 from perfdesk.model.vocabulary import (
     DEFAULT_LABELS,
     DEFAULT_LEVEL1,
@@ -50,8 +51,8 @@ class WeightEdit(NumberEdit):
         self.doc.set_value("scoring.weights", weights, key=self.path)  # one undo step a box
 
 
-def _summary_text(report: Any) -> str:
-    return score_line(scoring.summary(report))
+def _summary_text(_report: Report, fig: Figures) -> str:
+    return score_line(fig.score)
 
 
 class IndicatorsPage(FormPage):
@@ -69,12 +70,10 @@ class IndicatorsPage(FormPage):
         self.table = IndicatorTable(doc, "indicators", min_rows=12)
         self.register(self.table)
         lay.addWidget(self.table)
-        lay.addLayout(row(QLabel("评分汇总："),
-                          self.computed("calc.score_summary", _summary_text,
-                                        "预算执行率得分 + 各指标自评得分")))
-        self.binder.widgets[-1].setMaximumWidth(16777215)
-        self.binder.widgets[-1].setAlignment(Qt.AlignmentFlag.AlignLeft
-                                             | Qt.AlignmentFlag.AlignVCenter)
+        summary = self.computed("calc.score_summary", _summary_text, "预算执行率得分 + 各指标自评得分")
+        summary.setMaximumWidth(16777215)
+        summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        lay.addLayout(row(QLabel("评分汇总："), summary))
 
         self.add_tab("年度总体目标")
         _box, lay = self.group("年度总体目标（附件2）", form=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Problem, Report
 from perfdesk.model.vocabulary import DateStyle
 from perfdesk.ui.document import DocumentController
@@ -20,7 +21,7 @@ DATE_STYLES = (
 )
 
 
-def _date_preview(report: Report) -> str:
+def _date_preview(report: Report, _fig: Figures) -> str:
     from perfdesk.render.dates import format_date
 
     return format_date(report.signature_date, report.date_style, "（未填日期）")

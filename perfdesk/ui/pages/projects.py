@@ -16,19 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.checks import scoring
-from perfdesk.model.money import fmt_money
+from perfdesk.model.figures import Figures
+from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Project, Report
 from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.pages.score_text import score_line
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid, align_label_columns
-from perfdesk.ui.widgets.binding import commit_or_warn, flash
+from perfdesk.ui.widgets.binding import Cursor, commit_or_warn, flash
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 from perfdesk.ui.widgets.string_list import tool_button
 
-BASE = "projects[0]"
 _INDEX = re.compile(r"^projects\[(\d+)\]")
 
 
@@ -38,11 +37,10 @@ class ProjectsPage(FormPage):
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self.current = 0
+        self.project = Cursor("projects")  # the project shown in the form
         self._build_list()
         self._build_form()
         self.finish()
-        self._orig = {id(w): w.path for w in self.binder.widgets if hasattr(w, "rebind")}
         doc.structure_changed.connect(self._on_structure)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(lambda: self._on_structure("projects"))
@@ -73,7 +71,7 @@ class ProjectsPage(FormPage):
         lay.addWidget(hint_label("双击项目名称可改名。项目支出合计由各项目自动相加。"))
         self.add_tab("项目资金与目标")
         assert self.tabs is not None
-        self.layout().removeWidget(self.tabs)
+        self._outer.removeWidget(self.tabs)
         right = QWidget()
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
@@ -87,40 +85,45 @@ class ProjectsPage(FormPage):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 900])
         splitter.setChildrenCollapsible(False)
-        self.layout().addWidget(splitter)
+        self._outer.addWidget(splitter)
 
     def _build_form(self) -> None:
         _box, form = self.group("项目信息")
-        form.addRow("项目名称：", self.line(f"{BASE}.name"))
-        form.addRow("实施单位：", self.line(f"{BASE}.implementer", "留空则为本单位"))
-        form.addRow("主要用途：", self.text(f"{BASE}.purpose", 2, "如 主要用于食品安全监督抽检"))
+        c = self.project  # every field below is a field of the project shown
+        form.addRow("项目名称：", c.bind(self.line(c.path("name")), "name"))
+        form.addRow("实施单位：", c.bind(self.line(c.path("implementer"), "留空则为本单位"),
+                                       "implementer"))
+        form.addRow("主要用途：", c.bind(self.text(c.path("purpose"), 2, "如 主要用于食品安全监督抽检"),
+                                       "purpose"))
 
         _box, lay = self.group("项目资金（万元）", form=False)
-        self.amounts = AmountsGrid(self.doc, [AmountRow("年度资金总额", f"{BASE}.amounts")],
-                                   rate=EXEC_RATE)
+        self.amounts = AmountsGrid(self.doc, [AmountRow("年度资金总额", "amounts")],
+                                   rate=EXEC_RATE, cursor=c)
         self.register(*self.amounts.fields)
         lay.addWidget(self.amounts)
         lay.addWidget(hint_label("资金来源（附件3，选填）："))
         self.funding = AmountsGrid(self.doc, [
-            AmountRow("其中：当年财政拨款", f"{BASE}.funding.current"),
-            AmountRow("上年结转资金", f"{BASE}.funding.carryover"),
-            AmountRow("其他资金", f"{BASE}.funding.other"),
-        ], rate=EXEC_RATE)
+            AmountRow("其中：当年财政拨款", "funding.current"),
+            AmountRow("上年结转资金", "funding.carryover"),
+            AmountRow("其他资金", "funding.other"),
+        ], rate=EXEC_RATE, cursor=c)
         self.register(*self.funding.fields)
         lay.addWidget(self.funding)
         align_label_columns(self.amounts, self.funding)
 
         _box, lay = self.group("年度总体目标", form=False)
         pair = QHBoxLayout()
-        self.goals = self.strings(f"{BASE}.goals", "预期目标", min_rows=3)
-        self.achievements = self.strings(f"{BASE}.achievements", "实际完成情况", min_rows=3)
+        self.goals = c.bind(self.strings(c.path("goals"), "预期目标", min_rows=3), "goals")
+        self.achievements = c.bind(self.strings(c.path("achievements"), "实际完成情况", min_rows=3),
+                                   "achievements")
         pair.addWidget(self.goals)
         pair.addWidget(self.achievements)
         lay.addLayout(pair)
 
         self.add_tab("项目绩效指标（附件3）")
         _box, lay = self.group("项目绩效指标（附件3）", form=False)
-        self.table = IndicatorTable(self.doc, f"{BASE}.indicators", min_rows=8)
+        self.table = c.bind(IndicatorTable(self.doc, c.path("indicators"), min_rows=8),
+                            "indicators")
         self.register(self.table)
         lay.addWidget(self.table)
         summary = self.computed("calc.project_score", self._summary, "预算执行率得分 + 指标得分")
@@ -131,10 +134,10 @@ class ProjectsPage(FormPage):
         row.addWidget(summary, 1)
         lay.addLayout(row)
 
-    def _summary(self, report: Report) -> str:
-        if not 0 <= self.current < len(report.projects):
+    def _summary(self, report: Report, fig: Figures) -> str:
+        if not 0 <= self.project.index < len(report.projects):
             return ""
-        return score_line(scoring.project_summary(report, report.projects[self.current]), "执行率")
+        return score_line(fig.project_scores[self.project.index], "执行率")
 
     # --- the list ------------------------------------------------------------------------------
     def _label(self, i: int, p: Project) -> str:
@@ -153,7 +156,7 @@ class ProjectsPage(FormPage):
             item.setToolTip(f"{p.name}\n决算 {fmt_money(p.amounts.actual, '—')} 万元")
             lw.addItem(item)
         lw.blockSignals(False)
-        self.select(min(self.current, len(projects) - 1) if projects else -1)
+        self.select(min(self.project.index, len(projects) - 1) if projects else -1)
 
     def _on_changed(self, path: str) -> None:
         m = re.match(r"^projects\[(\d+)\]\.name$", path)
@@ -165,18 +168,17 @@ class ProjectsPage(FormPage):
             self.project_list.blockSignals(False)
 
     def _on_row(self, row: int) -> None:
-        if row >= 0 and row != self.current:
+        if row >= 0 and row != self.project.index:
             # What is being typed belongs to the project shown so far; text that cannot be
             # taken in keeps that project on screen (switching would silently drop it).
-            prefix = f"projects[{self.current}]"
-            refused = any(p.startswith((prefix + ".", prefix + "[")) for p in self.doc.refused)
+            refused = any(self.project.holds(p) for p in self.doc.refused)
             if refused:  # focus already left the red field for the list
                 dialogs.warning(self, "有内容无法识别",
                                 "这个项目里有输入框的内容无法识别（已标红）。请先改正，"
                                 "或在该处按 Esc 恢复原来的内容，再切换项目。")
             if refused or not commit_or_warn(self):
                 self.project_list.blockSignals(True)
-                self.project_list.setCurrentRow(self.current)
+                self.project_list.setCurrentRow(self.project.index)
                 self.project_list.blockSignals(False)
                 return
             self.select(row)
@@ -194,14 +196,7 @@ class ProjectsPage(FormPage):
         self.empty_hint.setVisible(not has)
         if not has:
             return
-        self.current = index
-        new = f"projects[{index}]"
-        for w in self.binder.widgets:
-            orig = self._orig.get(id(w))
-            if orig is not None and not _in_grid(w, (self.amounts, self.funding)):
-                w.rebind(new + orig[len(BASE):])  # type: ignore[attr-defined]
-        self.amounts.rebase(BASE, new)
-        self.funding.rebase(BASE, new)
+        self.project.show(index)
         self.binder.load_all()
         if self.project_list.currentRow() != index:
             self.project_list.blockSignals(True)
@@ -224,7 +219,7 @@ class ProjectsPage(FormPage):
             return
         i = self.project_list.currentRow()
         if 0 <= i < len(self.doc.report.projects):
-            self.current = max(0, i - 1) if i >= len(self.doc.report.projects) - 1 else i
+            self.project.index = max(0, i - 1) if i >= len(self.doc.report.projects) - 1 else i
             self.doc.remove_item("projects", i)
 
     def move_project(self, delta: int) -> None:
@@ -232,7 +227,7 @@ class ProjectsPage(FormPage):
             return
         i, n = self.project_list.currentRow(), len(self.doc.report.projects)
         if 0 <= i < n and 0 <= i + delta < n:
-            self.current = i + delta
+            self.project.index = i + delta
             self.doc.move_item("projects", i, i + delta)
 
     # --- navigation -----------------------------------------------------------------------------
@@ -252,6 +247,3 @@ class ProjectsPage(FormPage):
             return self.binder.focus(f"{m.group(0)}.name")
         return self.binder.focus(path)
 
-
-def _in_grid(w: QWidget, grids: tuple[AmountsGrid, ...]) -> bool:
-    return any(w in g.fields for g in grids)

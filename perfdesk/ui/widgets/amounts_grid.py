@@ -12,7 +12,7 @@ or nothing with the reason in the message line under the grid.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from perfdesk.io.tsv import parse_tsv
 from perfdesk.model import figures
-from perfdesk.model.money import fmt_money, fmt_percent, is_dash
+from perfdesk.model.figures import Figures
+from perfdesk.model.money import is_dash
+from perfdesk.model.numbers import fmt_money, fmt_percent
 from perfdesk.model.report import Amounts, Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.binding import flash
+from perfdesk.ui.widgets.binding import Cursor, flash
 from perfdesk.ui.widgets.fields import ComputedField, FieldError, MoneyEdit, parse_money_field
 
 Rate = tuple[str, Callable[[Amounts], Decimal | None], str]  # header, fn, tooltip
@@ -37,7 +39,7 @@ CONTROL_RATE: Rate = ("控制率", figures.control_rate, "决算 ÷ 年初（本
 class AmountRow:
     label: str
     path: str | None = None  # the Amounts field, e.g. "basic.personnel"
-    compute: Callable[[Report], Amounts] | None = None  # a computed line
+    compute: Callable[[Figures], Amounts] | None = None  # a computed line (from the Figures)
     columns: tuple[str, ...] | None = None  # typed columns (default: all of the grid's)
     indent: int = 0
     tip: str = ""  # explains a computed line
@@ -56,10 +58,15 @@ class AmountsGrid(QWidget):
     def __init__(self, doc: DocumentController, rows: Sequence[AmountRow], *,
                  columns: Sequence[str] = figures.COLUMNS,
                  headers: dict[str, str] | None = None, rate: Rate | None = None,
-                 parent: QWidget | None = None) -> None:
+                 cursor: Cursor | None = None, parent: QWidget | None = None) -> None:
+        """With ``cursor``, each row's ``path`` is a field of the cursor's current item
+        ("amounts"), and the grid follows the cursor."""
         super().__init__(parent)
         self.doc = doc
-        self.rows = list(rows)
+        self.item_cursor = cursor
+        self.rows = [replace(r, path=cursor.path(r.path)) if cursor is not None and r.path else r
+                     for r in rows]
+        self._fields = {cursor.path(r.path): r.path for r in rows if cursor is not None and r.path}
         self.columns = list(columns)
         self.fields: list[QLineEdit] = []  # row-major, for the page's binder and tab order
         self.edits: dict[str, MoneyEdit] = {}
@@ -102,15 +109,17 @@ class AmountsGrid(QWidget):
         grid.addWidget(self.message, len(self.rows) + 1, 0, 1, len(self._headers) + 1)
         for edit in self.edits.values():
             edit.installEventFilter(self)
+        if cursor is not None:
+            cursor.follow(self._follow_cursor)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._on_changed)
 
     def label_width(self) -> int:
         layout = self.layout()
         assert isinstance(layout, QGridLayout)
-        return max((item.widget().sizeHint().width() for r in range(layout.rowCount())
-                    if (item := layout.itemAtPosition(r, 0)) is not None and item.widget()),
-                   default=0)
+        labels = (item.widget() for r in range(layout.rowCount())
+                  if (item := layout.itemAtPosition(r, 0)) is not None)
+        return max((w.sizeHint().width() for w in labels if w is not None), default=0)
 
     def _header(self, text: str, left: bool = False) -> QLabel:
         h = QLabel(text, self)
@@ -119,13 +128,15 @@ class AmountsGrid(QWidget):
                        | Qt.AlignmentFlag.AlignVCenter)
         return h
 
-    def _amounts(self, row: AmountRow) -> Callable[[Report], Amounts]:
-        if row.compute is not None:
-            return row.compute
+    def _amounts(self, row: AmountRow) -> Callable[[Report, Figures], Amounts]:
+        compute = row.compute
+        if compute is not None:
+            return lambda _report, fig: compute(fig)
         path = row.path or ""
 
-        def get(report: Report) -> Amounts:
-            return self.doc.get(self._paths.get(path, path))
+        def get(_report: Report, _fig: Figures) -> Amounts:
+            amounts: Amounts = self.doc.get(self._paths.get(path, path))
+            return amounts
         return get
 
     def _cell(self, row: AmountRow, col: str) -> QLineEdit | None:
@@ -139,14 +150,14 @@ class AmountsGrid(QWidget):
             return edit
         fn = row.compute
         w = ComputedField(self.doc, f"calc.{_slug(row.label)}.{col}",
-                          lambda rep: fmt_money(getattr(fn(rep), col)), row.tip, self)
+                          lambda _rep, fig: fmt_money(getattr(fn(fig), col)), row.tip, self)
         self.fields.append(w)
         return w
 
     def _rate_cell(self, row: AmountRow, rate: Rate) -> ComputedField:
         amounts = self._amounts(row)
         name = f"calc.{_slug(row.label)}.{_slug(rate[0])}"
-        return ComputedField(self.doc, name, lambda rep: fmt_percent(rate[1](amounts(rep))),
+        return ComputedField(self.doc, name, lambda rep, fig: fmt_percent(rate[1](amounts(rep, fig))),
                              rate[2], self)
 
     # --- pasting a block ----------------------------------------------------------------
@@ -249,17 +260,14 @@ class AmountsGrid(QWidget):
         if not self._pasting and self.message.isVisible():
             self._show("", error=False)  # an older paste's outcome would mislead now
 
-    def rebase(self, old: str, new: str) -> None:
-        """Point every typed cell whose path starts with ``old`` at ``new`` instead
-        (the project page shows one project at a time)."""
+    def _follow_cursor(self) -> None:
+        """The cursor shows another item: the typed cells move to its fields."""
+        assert self.item_cursor is not None
         self._show("", error=False)
-        self._paths = {}
-        for row in self.rows:
-            if row.path and row.path.startswith(old):
-                self._paths[row.path] = new + row.path[len(old):]
-        for key, edit in self.edits.items():
-            if key.startswith(old):
-                edit.rebind(new + key[len(old):])
+        self._paths = {built: self.item_cursor.path(field) for built, field in self._fields.items()}
+        for built, edit in self.edits.items():
+            field, col = built.rsplit(".", 1)
+            edit.rebind(f"{self._paths.get(field, field)}.{col}")
         for w in self.fields:
             if isinstance(w, ComputedField):
                 w.load()

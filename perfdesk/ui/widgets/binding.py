@@ -10,8 +10,8 @@ for a field path when a finding is double-clicked.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.model.schema import field_of
 from perfdesk.ui.document import DocumentController
 
 FLASH_MS = 1200
@@ -76,10 +77,72 @@ def follow_document(widget: QWidget, doc: DocumentController) -> None:
     _Follower(widget, doc)
 
 
+def field_hint(path: str) -> str:
+    """What a field is, in words, for its tooltip: '基本支出 › 公用经费 › 决算（万元）', and
+    where the figure usually comes from. From the schema; the same for every project."""
+    spec = field_of(path)
+    if spec is None:
+        raise ValueError(f"no field of the report is called {path!r}")
+    text = " › ".join(spec.labels) + (f"（{spec.unit}）" if spec.unit else "")
+    if spec.source:
+        text += f"\n通常取自：{spec.source}"
+    return text
+
+
 def set_path(widget: QWidget, path: str) -> None:
     """Rebind ``widget`` to ``path``; the objectName always equals the field path."""
     widget.path = path  # type: ignore[attr-defined]
     widget.setObjectName(path)
+
+
+class Rebindable(Protocol):
+    """A bound widget that can be pointed at another field (``rebind``)."""
+
+    def rebind(self, path: str) -> None: ...
+
+
+R = TypeVar("R", bound=Rebindable)
+
+
+class Cursor:
+    """The current item of a list a page shows one at a time (the 项目支出 page's project):
+    an address whose index moves. Widgets are bound to a field *of the current item* and
+    follow it when another item is shown; a page never rewrites paths itself."""
+
+    def __init__(self, list_path: str) -> None:
+        self.list_path = list_path
+        self.index = 0
+        self._bound: list[tuple[Rebindable, str]] = []
+        self._followers: list[Callable[[], None]] = []
+
+    @property
+    def prefix(self) -> str:
+        """The current item's own path: 'projects[2]'."""
+        return f"{self.list_path}[{self.index}]"
+
+    def path(self, field: str) -> str:
+        """The path of ``field`` of the current item: 'name' -> 'projects[2].name'."""
+        return f"{self.prefix}.{field}" if field else self.prefix
+
+    def holds(self, path: str) -> bool:
+        """Whether ``path`` lies in the current item."""
+        return path == self.prefix or path.startswith((self.prefix + ".", self.prefix + "["))
+
+    def bind(self, widget: R, field: str) -> R:
+        """Keep ``widget`` on ``field`` of whichever item is current."""
+        self._bound.append((widget, field))
+        return widget
+
+    def follow(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` whenever another item is shown (after the widgets moved)."""
+        self._followers.append(callback)
+
+    def show(self, index: int) -> None:
+        self.index = index
+        for widget, field in self._bound:
+            widget.rebind(self.path(field))
+        for callback in self._followers:
+            callback()
 
 
 class _FlashOverlay(QWidget):
@@ -153,6 +216,14 @@ class Binder(QObject):
         doc.reset.connect(self.load_all)
 
     def add(self, *widgets: QWidget) -> None:
+        """Register bound widgets; each names a field of the schema (a wrong path fails here,
+        when the page is built) and gets a tooltip saying what goes there."""
+        for w in widgets:
+            path = getattr(w, "path", None)
+            if isinstance(path, str) and not w.property("computed"):
+                hint = field_hint(path)  # raises for a path that names no field
+                if not w.toolTip():
+                    w.setToolTip(hint)
         self.widgets.extend(widgets)
 
     def _on_change(self, _path: str) -> None:
@@ -192,10 +263,11 @@ class Binder(QObject):
             if p.startswith(path + ".") or p.startswith(path + "["):
                 return w, ""
         best: tuple[QWidget, str] | None = None
+        longest = 0
         for w in self.widgets:  # a field inside a widget's value (e.g. a dict entry)
             p = getattr(w, "path", "")
-            if p and path.startswith(p + ".") and (best is None or len(p) > len(best[0].path)):
-                best = (w, "")
+            if p and path.startswith(p + ".") and len(p) > longest:
+                best, longest = (w, ""), len(p)
         return best
 
     def focus(self, path: str) -> bool:

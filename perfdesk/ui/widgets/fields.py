@@ -19,10 +19,12 @@ from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
-from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money, q2
+from perfdesk.model.figures import Figures
+from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money
+from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.binding import follow_document, set_path
+from perfdesk.ui.widgets.binding import field_hint, follow_document, set_path
 
 ERROR_STYLE = "border: 1px solid #d9534f; background: #fff1f0;"
 COMPUTED_STYLE = "background: #eceff3; color: #303641; border: 1px solid #d5d9e0;"
@@ -55,15 +57,6 @@ def leave_to_document(event: QEvent, own_undo: bool, own_redo: bool) -> bool:
 
 class FieldError(ValueError):
     """Text that a field cannot accept; the message is shown to the user."""
-
-
-def show_money(value: Decimal | None) -> str:
-    """Normalised display: two decimals, or every decimal typed when there are more."""
-    if value is None:
-        return ""
-    if value.as_tuple().exponent >= -2:  # type: ignore[operator]
-        return f"{q2(value):.2f}"
-    return format(value, "f")
 
 
 def parse_int(text: str) -> int | None:
@@ -104,12 +97,6 @@ def parse_money_field(text: str) -> Decimal | None:
         raise FieldError(str(exc)) from exc
 
 
-def show_number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-
-
 class BoundLineEdit(QLineEdit):
     """A QLineEdit over one field. Subclasses define ``parse`` and ``show``."""
 
@@ -122,6 +109,7 @@ class BoundLineEdit(QLineEdit):
         set_path(self, path)
         self.error = ""
         self._loaded: Any = None
+        self.hint = "\n".join(t for t in (field_hint(path), type(self).hint) if t)
         self.setToolTip(self.hint)
         self.editingFinished.connect(self.commit)
         self.textEdited.connect(self._revalidate)
@@ -240,7 +228,7 @@ class MoneyEdit(BoundLineEdit):
         return parse_money_field(text)
 
     def format_value(self, value: Any) -> str:
-        return show_money(value)
+        return fmt_money_exact(value)
 
 
 class IntEdit(BoundLineEdit):
@@ -267,13 +255,14 @@ class NumberEdit(BoundLineEdit):
         return parse_number(text)
 
     def format_value(self, value: Any) -> str:
-        return show_number(value)
+        return fmt_points(value)
 
 
 class ComputedField(QLineEdit):
     """A read-only figure computed from the report (grey, tooltip “自动计算”)."""
 
-    def __init__(self, doc: DocumentController, name: str, compute: Callable[[Report], str],
+    def __init__(self, doc: DocumentController, name: str,
+                 compute: Callable[[Report, Figures], str],
                  tip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc, self.compute = doc, compute
@@ -289,8 +278,8 @@ class ComputedField(QLineEdit):
 
     def load(self) -> None:
         try:
-            text = self.compute(self.doc.report)
-        except (IndexError, KeyError, AttributeError):
+            text = self.compute(self.doc.report, self.doc.figures)
+        except IndexError:  # bound to a project an undo or a delete just removed
             text = ""
         if text != self.text():
             self.setText(text)

@@ -104,12 +104,10 @@ class IndicatorLibraryDialog(QDialog):
         for leaf, ind in self._entries:
             leaf.setHidden(bool(text) and text not in ind.name and text not in ind.level2)
         shown = 0
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in _children(self.tree.invisibleRootItem()):
             any_mid = False
-            for j in range(top.childCount()):
-                mid = top.child(j)
-                leaves = sum(not mid.child(k).isHidden() for k in range(mid.childCount()))
+            for mid in _children(top):
+                leaves = sum(not leaf.isHidden() for leaf in _children(mid))
                 mid.setHidden(leaves == 0)
                 any_mid = any_mid or leaves > 0
                 shown += leaves
@@ -125,3 +123,8 @@ class IndicatorLibraryDialog(QDialog):
     def selected(self) -> list[Indicator]:
         return [ind for leaf, ind in self._entries
                 if leaf.checkState(0) == Qt.CheckState.Checked]
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    kids = (item.child(i) for i in range(item.childCount()))
+    return [k for k in kids if k is not None]

@@ -20,10 +20,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from perfdesk.checks import targets
 from perfdesk.checks.scoring import Suggestion, suggest
 from perfdesk.checks.suggest import infer_direction
+from perfdesk.model.numbers import fmt_points
 from perfdesk.model.report import Indicator, Report
 from perfdesk.model.vocabulary import EXEC_RATE, LEVEL2_BY_LEVEL1, Band, Direction
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.fields import show_number
 from perfdesk.ui.widgets.list_model import Index
 from perfdesk.ui.widgets.record_model import Column, RecordTableModel
 
@@ -62,7 +62,7 @@ def suggested_score(item: Indicator, report: Report) -> Decimal | None:
 
 def _suggest_text(item: Indicator, report: Report) -> str:
     score = suggested_score(item, report)
-    return "" if score is None else show_number(score)
+    return "" if score is None else fmt_points(score)
 
 
 def is_qualitative(item: Indicator, report: Report) -> bool:
@@ -241,12 +241,12 @@ class IndicatorModel(RecordTableModel):
         for name, w, s, target in self.subtotals():
             ok = target is not None and w == target
             colour = "#1a7f37" if ok else "#b42318"
-            expect = f" / 应为 {show_number(target)}" if target is not None else "（模板无此一级指标）"
-            parts.append(f"<b>{name}</b> 分值 <span style='color:{colour}'>{show_number(w)}"
-                         f"{expect}</span>，得分 {show_number(s)}")
+            expect = f" / 应为 {fmt_points(target)}" if target is not None else "（模板无此一级指标）"
+            parts.append(f"<b>{name}</b> 分值 <span style='color:{colour}'>{fmt_points(w)}"
+                         f"{expect}</span>，得分 {fmt_points(s)}")
         scoring = self.doc.report.scoring
         if EXEC_RATE in scoring.weights:
             parts.append(f"<b>{scoring.label(EXEC_RATE)}</b> "
-                         f"{show_number(scoring.weights[EXEC_RATE])} 分（自动计算）")
+                         f"{fmt_points(scoring.weights[EXEC_RATE])} 分（自动计算）")
         return "　｜　".join(parts)
 

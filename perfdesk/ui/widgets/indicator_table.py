@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from perfdesk.checks.suggest import Conflict, adoption, adoption_for_report
 from perfdesk.model.report import Indicator
@@ -76,15 +76,17 @@ class IndicatorTable(RecordTable):
                                     self))
         self.add_button(tool_button(
             "补选档次", "为还没选“定性档次”的定性指标选定档次：按自评得分所在档次，"
-            "没有得分时按实际完成值的表述（一步，可撤销）", self.fill_bands, self))
+            "没有得分时按实际完成值的表述（一步，可撤销）", self._fill_bands_clicked, self))
         self.add_button(tool_button(
             "采用建议得分", "把本表每行的“建议得分”填入空白的“自评得分”（一步，可撤销）；"
-            "已填写且与建议不同的得分，先问过再改", self.adopt_suggestions, self))
+            "已填写且与建议不同的得分，先问过再改", self._adopt_clicked, self))
         self.subtotal = QLabel(self)
         self.subtotal.setObjectName(f"{path}:subtotal")
         self.subtotal.setWordWrap(True)
         self.subtotal.setTextFormat(Qt.TextFormat.RichText)
-        self.layout().insertWidget(1, self.subtotal)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.subtotal)
         for sig in (doc.changed, doc.structure_changed):
             sig.connect(self._update_subtotal)
         doc.reset.connect(self._update_subtotal)
@@ -116,6 +118,9 @@ class IndicatorTable(RecordTable):
         items = insert_grouped(list(self.model.items()), [copy.deepcopy(p) for p in picked])
         self.doc.replace_list(self.path, items, "从指标库添加")
 
+    def _fill_bands_clicked(self) -> None:
+        self.fill_bands()
+
     def fill_bands(self) -> int:
         """Choose the band of every qualitative row without one (one undo step); how many."""
         from perfdesk.checks.scoring import band_to_fill
@@ -134,6 +139,9 @@ class IndicatorTable(RecordTable):
         else:
             self.show_message("没有可补选的定性指标：都已选定档次，或既无自评得分也无法从完成值判断。", error=False)
         return filled
+
+    def _adopt_clicked(self) -> None:
+        self.adopt_suggestions()
 
     def adopt_suggestions(self) -> int:
         """采用建议得分 for this table (one undo step); how many rows changed."""

@@ -1,8 +1,10 @@
 """A thin Qt table model over one list field of the report (napari-style adapter).
 
 The list lives in the Report; the model reads it on demand and writes only through the
-DocumentController. Document signals become ``dataChanged`` (a value inside the list) or a
-model reset (the list gained, lost or reordered items, or another report was loaded).
+DocumentController. Document events become ``dataChanged`` (a value inside the list), the
+exact row operations (``beginInsertRows``/``beginRemoveRows``/``beginMoveRows``: a row
+added, removed or moved), or a model reset (rows pasted, a list above this one changed,
+another report loaded).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
+from perfdesk.model.document import ListChanged, ListOp
 from perfdesk.ui.document import DocumentController
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,6 +35,8 @@ class DocListModel(QAbstractTableModel):
         self._row_re = re.compile(re.escape(list_path) + r"\[(\d+)\]")
         doc.changed.connect(self._on_changed)
         doc.structure_changed.connect(self._on_structure)
+        doc.list_about_to_change.connect(self._before_rows)
+        doc.list_changed.connect(self._after_rows)
         doc.reset.connect(self.refresh)
 
     # --- the list ----------------------------------------------------------------------
@@ -77,5 +82,32 @@ class DocListModel(QAbstractTableModel):
 
     def _on_structure(self, path: str) -> None:
         lp = self.list_path
-        if path == lp or lp.startswith(path + "[") or lp.startswith(path + "."):
-            self.refresh()
+        if lp.startswith(path + "[") or lp.startswith(path + "."):
+            self.refresh()  # a list above this one changed: the rows may be another item's
+
+    # Rows of this very list: exact row operations, so selection and scroll survive an edit.
+    def _before_rows(self, change: ListChanged) -> None:
+        if change.path != self.list_path:
+            return
+        top = QModelIndex()
+        if change.op == ListOp.INSERT:
+            self.beginInsertRows(top, change.index, change.index)
+        elif change.op == ListOp.REMOVE:
+            self.beginRemoveRows(top, change.index, change.index)
+        elif change.op == ListOp.MOVE and change.index != change.to:
+            dest = change.to + 1 if change.to > change.index else change.to
+            self.beginMoveRows(top, change.index, change.index, top, dest)
+        else:
+            self.beginResetModel()
+
+    def _after_rows(self, change: ListChanged) -> None:
+        if change.path != self.list_path:
+            return
+        if change.op == ListOp.INSERT:
+            self.endInsertRows()
+        elif change.op == ListOp.REMOVE:
+            self.endRemoveRows()
+        elif change.op == ListOp.MOVE and change.index != change.to:
+            self.endMoveRows()
+        else:
+            self.endResetModel()

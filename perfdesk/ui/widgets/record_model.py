@@ -17,16 +17,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from perfdesk.model.money import is_dash
+from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.widgets.fields import (
-    COMPUTED_TIP,
-    FieldError,
-    parse_money_field,
-    parse_number,
-    show_money,
-    show_number,
-)
+from perfdesk.ui.widgets.fields import COMPUTED_TIP, FieldError, parse_money_field, parse_number
 from perfdesk.ui.widgets.list_model import DocListModel, Index
 
 COMPUTED_BG = QColor("#eceff3")
@@ -103,9 +97,9 @@ class RecordTableModel(DocListModel):
             return col.compute(item, self.doc.report)
         value = getattr(item, col.field or "")
         if col.kind == "money":
-            return show_money(value)
+            return fmt_money_exact(value)
         if col.kind == "number":
-            return show_number(value)
+            return fmt_points(value)
         if col.kind == "choice":
             return _label(col, item, value)
         return "" if value is None else str(value)

@@ -145,6 +145,8 @@ class RecordView(EditKeysView):
 class RecordTable(QWidget):
     """A RecordView with its buttons and a message line; objectName = the list path."""
 
+    path: str  # the list field it edits (set_path keeps it and the objectName equal)
+
     def __init__(self, doc: DocumentController, path: str, columns: Sequence[Column],
                  factory: Callable[[], Any], *, model: RecordTableModel | None = None,
                  min_rows: int = 4, parent: QWidget | None = None) -> None:
@@ -220,7 +222,10 @@ class RecordTable(QWidget):
         items = list(self.model.items())
         if at is None:
             at = self.current_row() + 1 if self.current_row() >= 0 else len(items)
-        self.doc.replace_list(self.path, items[:at] + records + items[at:], "添加")
+        if len(records) == 1:  # a row operation: the other rows keep selection and scroll
+            self.doc.insert_item(self.path, at, records[0], "添加行")
+        else:
+            self.doc.replace_list(self.path, items[:at] + records + items[at:], "添加")
         self.select_cell(at, self.model.pasteable()[0])
 
     def add_row(self) -> None:
@@ -234,7 +239,10 @@ class RecordTable(QWidget):
         if not rows:
             return
         items = [x for i, x in enumerate(self.model.items()) if i not in rows]
-        self.doc.replace_list(self.path, items, "删除行")
+        if len(rows) == 1:
+            self.doc.remove_item(self.path, rows[0], "删除行")
+        else:
+            self.doc.replace_list(self.path, items, "删除行")
         if items:
             self.select_cell(min(rows[0], len(items) - 1), self.view.currentIndex().column())
 

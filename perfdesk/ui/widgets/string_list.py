@@ -243,6 +243,8 @@ def tool_button(text: str, tip: str, slot: Callable[[], None], parent: QWidget) 
 class StringListEditor(QWidget):
     """A numbered list over ``doc.get(path)`` (a list[str])."""
 
+    path: str  # the list field it edits (set_path keeps it and the objectName equal)
+
     edited = Signal()
 
     def __init__(self, doc: DocumentController, path: str, header: str, *,
