@@ -6,7 +6,7 @@ proxy for the installer / .deb size. Start-up is process start → main window s
 demo report (offscreen, ``PERFDESK_QUIT_AFTER_SHOW=1``), frozen executable against the same
 entry point run from source by the venv's Python, interleaved, median of 5, in the same run.
 
-Targets: ≤ 110 MB on disk, ≤ 45 MB compressed, frozen start ≤ 1.2× source.
+Targets: ≤ 120 MB on disk, ≤ 45 MB compressed, frozen start ≤ 1.2× source.
 
     .venv/bin/python benchmarks/bench_bundle.py [--build] [--bundle dist/PerfDesk] [--runs 5]
 """
@@ -31,7 +31,7 @@ DEMO = ROOT / "resources" / "samples" / "demo.perfdesk"
 ENTRY = ROOT / "packaging" / "perfdesk_main.py"
 MB = 1_000_000
 MIB = 1024 * 1024
-TARGET_DISK_MB = 110
+TARGET_DISK_MB = 120
 TARGET_COMPRESSED_MB = 45
 TARGET_RATIO = 1.2
 

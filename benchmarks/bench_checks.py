@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from perfdesk.checks import Checker, check, suggest, targets
 from perfdesk.io import dumps, load_report
+from perfdesk.model.figures import Figures
 from perfdesk.model.report import Amounts, Funding, Indicator, Project, Report
 from perfdesk.model.vocabulary import Band
 from perfdesk.resources import demo_report_path
@@ -112,6 +113,8 @@ def main() -> None:
         ("full check, demo (cold caches)", median_ms(lambda: check(demo), 20, clear_caches), 5.0, base_demo),
         ("full check, large (warm caches)", median_ms(lambda: check(large), 7), 100.0, base_large),
         ("full check, large (cold caches)", median_ms(lambda: check(large), 5, clear_caches), 100.0, base_large),
+        ("Figures of the large report (once per revision)", median_ms(lambda: Figures.of(large), 20),
+         5.0, base_large),
     ]
 
     checker = Checker()

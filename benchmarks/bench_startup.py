@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources" / "samples" / "demo.perfdesk"
 TARGET = 1.3
-HEAVY = ("docxtpl", "docx", "openpyxl", "jinja2")
+HEAVY = ("docxtpl", "docx", "openpyxl", "jinja2", "pypdfium2")
 
 # Both programs end when the first frame of their window has been painted.
 BARE = """

@@ -99,6 +99,52 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_preview(args: argparse.Namespace) -> int:
+    """Page images (PNG) of a report file's outputs, or of a .docx/.xlsx/.pdf, as the
+    preview shows them."""
+    import tempfile
+
+    from perfdesk.office import documents, pages
+    from perfdesk.office.pdf import PdfUnavailable
+    from perfdesk.render import OutputError, render_all
+
+    src = Path(args.file)
+    if not src.is_file():
+        _err(f"找不到文件“{src}”。")
+        return EXIT_UNUSABLE
+    if not 10 <= args.dpi <= pages.MAX_PRINT_DPI:
+        _err(f"--dpi 应在 10 到 {pages.MAX_PRINT_DPI} 之间。")
+        return EXIT_UNUSABLE
+    suffix = src.suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="perfdesk-preview-") as tmp:
+        work = Path(tmp)
+        try:
+            if suffix == ".pdf":
+                docs = [documents.single_pdf(src)]
+            elif suffix in (".docx", ".xlsx"):
+                docs = documents.prepare([src], work / "pdf")
+            else:
+                report = load_report(src)
+                try:
+                    result = render_all(report, work / "out", template=args.template)
+                except OutputError as exc:
+                    _err(exc.message)
+                    return EXIT_UNUSABLE
+                docs = documents.prepare(result.files, work / "pdf")
+            written = documents.page_images(docs, Path(args.output), args.dpi)
+        except PdfUnavailable as exc:
+            _err(exc.message)
+            return EXIT_UNUSABLE
+        except pages.PdfError as exc:
+            _err(exc.message)
+            return EXIT_UNUSABLE
+    for doc in docs:
+        _err(f"{doc.label}：{doc.pages} 页")
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from perfdesk.model.report import Report
     from perfdesk.model.rollover import next_year
@@ -175,6 +221,37 @@ def _cmd_review(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(u.errors for u in result.units) else EXIT_OK
 
 
+def _cmd_fill(args: argparse.Namespace) -> int:
+    from perfdesk.io.tables import importer, preview
+    from perfdesk.model import paths
+
+    report = load_report(args.file)
+    plan = importer.read_tables(args.sources, report)
+    chosen = plan.chosen
+    doc = preview.as_json(plan, report)  # current values as they are before filling
+    text = preview.as_text(plan, report)
+    if not args.dry_run and chosen:
+        values, sources = importer.apply(report, chosen)
+        for path, value in values.items():
+            paths.set(report, path, value)
+        report.sources = sources
+        save_report(report, args.file)  # atomic; the previous file becomes .bak
+    if args.json:
+        doc["applied"] = 0 if args.dry_run else len(chosen)
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        print(text)
+        if args.dry_run:
+            print(f"\n试运行：{len(chosen)} 个数将填入，报告未改动。去掉 --dry-run 即填入。")
+        elif chosen:
+            print(f"\n已填入 {len(chosen)} 个数并保存“{args.file}”（原文件备份为 .bak）。")
+        else:
+            print("\n没有可填入的数，报告未改动。")
+    if not plan.candidates and plan.problems:
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="perfdesk",
@@ -203,6 +280,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-excel", action="store_true", help="不生成 Excel 附件")
     r.set_defaults(func=_cmd_render)
 
+    v = sub.add_parser("preview", help="把报告与附件的每一页存为图片（PNG）/ page images")
+    v.add_argument("file", type=Path, help="报告文件 (.perfdesk)，或 .docx/.xlsx/.pdf")
+    v.add_argument("-o", "--output", type=Path, required=True, help="图片的输出文件夹")
+    v.add_argument("--dpi", type=float, default=96, help="分辨率（默认 96，即屏幕大小；最高 300）")
+    v.add_argument("--template", help="报告模板名称（报告文件时）")
+    v.set_defaults(func=_cmd_preview)
+
     n = sub.add_parser("new", help="新建报告，或以上年报告新建 / new report")
     n.add_argument("--from", dest="source", type=Path, help="上年的报告文件")
     n.add_argument("-o", "--output", type=Path, required=True)
@@ -223,13 +307,21 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--jobs", type=int, default=None, help="并行读取的进程数（默认按 CPU 核数）")
     rv.set_defaults(func=_cmd_review)
 
+    fl = sub.add_parser("fill", help="从决算/预算报表取数 / fill figures from the unit's tables")
+    fl.add_argument("file", type=Path, help="要填入的报告文件 (.perfdesk)")
+    fl.add_argument("--from", dest="sources", type=Path, nargs="+", required=True, metavar="FILE",
+                    help="部门决算/预算公开表等 Excel 文件（.xls/.xlsx，可多个、可含上年的）")
+    fl.add_argument("--dry-run", action="store_true", help="只显示预览，不改动报告")
+    fl.add_argument("--json", action="store_true", help="以 JSON 输出预览")
+    fl.set_defaults(func=_cmd_fill)
+
     rules = sub.add_parser("rules", help="列出审核规则 / list the check catalogue")
     rules.add_argument("--json", action="store_true")
     rules.set_defaults(func=_cmd_rules)
     return p
 
 
-COMMANDS = ("gui", "check", "render", "new", "import", "review", "rules")
+COMMANDS = ("gui", "check", "render", "preview", "new", "import", "fill", "review", "rules")
 
 
 def gui_arguments(argv: list[str]) -> list[str] | None:

@@ -34,6 +34,7 @@ class Setting(StrEnum):
     OUTPUT_EXCEL = "output/excel"
     OUTPUT_SEPARATE = "output/separate"
     OUTPUT_PDF = "output/pdf"
+    OUTPUT_EXISTING = "output/existing"  # files from an earlier run: "ask", "keep" or "overwrite"
 
 
 def config_dir(*, create: bool = True) -> Path:

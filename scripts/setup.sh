@@ -14,6 +14,9 @@ DEB_PACKAGES=(
   fonts-noto-cjk
   # Word/Excel -> PDF -> PNG in tests and for "export PDF"
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+  # printing: CUPS (lp, lpstat, lpoptions; the scheduler the printing tests start themselves,
+  # tests/cups_server.py) and cups-filters' PDF filter chain and "Generic PDF Printer" driver
+  cups-daemon cups-client cups-filters
   # strip, used by PyInstaller; dpkg-deb for the .deb
   binutils
 )

@@ -54,3 +54,39 @@ def require_pdf_converter(available: bool, what: str = "LibreOffice (soffice)") 
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing on CI; scripts/setup.sh should have installed it")
     pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture
+def virtual_printer(monkeypatch: pytest.MonkeyPatch):
+    """A private CUPS with a virtual PDF printer (tests/cups_server.py), CUPS_SERVER set to
+    it. Skipped on a developer machine without CUPS; on CI its absence fails."""
+    from tests import cups_server
+
+    why = cups_server.missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"virtual printer unavailable on CI: {why}")
+        pytest.skip(why)
+    printer = cups_server.start()
+    monkeypatch.setenv("CUPS_SERVER", printer.server)
+    yield printer
+    printer.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The demo report's Word report and 附件 workbook, written once."""
+    from perfdesk.render import render_all
+
+    out = tmp_path_factory.mktemp("demo-out")
+    return render_all(load_report(demo_report_path()), out).files
+
+
+@pytest.fixture(scope="session")
+def demo_docs(demo_files: list[Path], tmp_path_factory: pytest.TempPathFactory):
+    """The demo's documents as the preview shows them (LibreOffice: slow), made once."""
+    from perfdesk.office import documents
+    from perfdesk.office.pdf import find_soffice
+
+    require_pdf_converter(find_soffice() is not None)
+    return documents.prepare(demo_files, tmp_path_factory.mktemp("demo-preview"))

@@ -43,8 +43,8 @@ def test_import_contracts_hold():
 
 def test_cli_and_render_entry_do_not_load_heavy_libraries_at_import():
     code = (
-        "import sys, perfdesk.cli, perfdesk.render, perfdesk.checks;"
-        "print(sorted(m for m in ('docxtpl','docx','openpyxl','jinja2','PySide6') if m in sys.modules))"
+        "import sys, perfdesk.cli, perfdesk.render, perfdesk.checks, perfdesk.office.printing;"
+        "print(sorted(m for m in ('docxtpl','docx','openpyxl','jinja2','PySide6','pypdfium2') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

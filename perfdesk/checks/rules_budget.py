@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from perfdesk.checks import rules_rounding as rounding
 from perfdesk.checks.finding import ERROR, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit
 from perfdesk.checks.rules import column as _get
@@ -30,7 +31,7 @@ reg = Registry()
     "R-B01",
     ERROR,
     "基本支出 ≠ 人员经费 + 公用经费（任一列）",
-    reads=(A.declared.basic, A.basic.personnel, A.basic.public),
+    reads=(A.declared.basic, A.basic.personnel, A.basic.public, A.sources),
 )
 def basic_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     b = report.basic
@@ -39,6 +40,9 @@ def basic_parts(report: Report, fig: Figures) -> Iterator[Hit]:
         declared, parts = _get(report.declared.basic, col), _get(computed, col)
         if declared is None or parts is None or declared == parts:
             continue
+        if rounding.absorbs(report, declared - parts, f"declared.basic.{col}",
+                            (f"basic.personnel.{col}", f"basic.public.{col}")):
+            continue  # 尾差: R-B16
         yield Hit(
             f"基本支出{COLUMN_LABELS[col]} {m(declared)} 万元 ≠ 人员经费 {m(_get(b.personnel, col))}"
             f" + 公用经费 {m(_get(b.public, col))} = {m(parts)} 万元，请核对",
@@ -50,7 +54,7 @@ def basic_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B02",
     ERROR,
     "项目支出 ≠ 各项目之和（任一列）",
-    reads=(A.declared.projects, A.projects.each.amounts, A.projects.each.name),
+    reads=(A.declared.projects, A.projects.each.amounts, A.projects.each.name, A.sources),
 )
 def projects_sum(report: Report, fig: Figures) -> Iterator[Hit]:
     computed = fig.projects_sum
@@ -58,6 +62,9 @@ def projects_sum(report: Report, fig: Figures) -> Iterator[Hit]:
         declared, parts = _get(report.declared.projects, col), _get(computed, col)
         if declared is None or parts is None or declared == parts:
             continue
+        if rounding.absorbs(report, declared - parts, f"declared.projects.{col}",
+                            [f"projects[{i}].amounts.{col}" for i in range(len(report.projects))]):
+            continue  # 尾差: R-B16
         items = " + ".join(m(_get(p.amounts, col)) for p in report.projects[:6])
         if len(report.projects) > 6:
             items += " + …"
@@ -72,13 +79,16 @@ def projects_sum(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B03",
     ERROR,
     "支出合计（年度资金总额）≠ 基本支出 + 项目支出（任一列）",
-    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts, A.sources),
 )
 def overall_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     for col in COLUMNS:
         declared, b, p = _get(report.declared.overall, col), _get(fig.basic, col), _get(fig.projects_part, col)
         if declared is None or b is None or p is None or declared == b + p:
             continue
+        if rounding.absorbs(report, declared - (b + p), f"declared.overall.{col}",
+                            rounding.overall_parts(report, col)):
+            continue  # 尾差: R-B16
         yield Hit(
             f"支出合计（年度资金总额）{COLUMN_LABELS[col]} {m(declared)} 万元 ≠ 基本支出 "
             f"{m(b)} + 项目支出 {m(p)} = {m(b + p)} 万元，请核对",
@@ -90,14 +100,16 @@ def overall_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B08",
     ERROR,
     "“三公”经费合计 ≠ 各项之和（任一列）",
-    reads=(A.declared.three_public, A.declared.vehicle, A.three_public),
+    reads=(A.declared.three_public, A.declared.vehicle, A.three_public, A.sources),
 )
 def three_public_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     t = report.three_public
     vehicle, eff_vehicle, total = fig.vehicle_sum, fig.vehicle, fig.three_public_sum
     for col in COLUMNS:
         declared, parts = _get(report.declared.vehicle, col), _get(vehicle, col)
-        if declared is not None and parts is not None and declared != parts:
+        if declared is not None and parts is not None and declared != parts and not rounding.absorbs(
+                report, declared - parts, f"declared.vehicle.{col}",
+                (f"three_public.vehicle_purchase.{col}", f"three_public.vehicle_operation.{col}")):
             yield Hit(
                 f"公务用车购置及运行维护费{COLUMN_LABELS[col]} {m(declared)} 万元 ≠ 购置 "
                 f"{m(_get(t.vehicle_purchase, col))} + 运行维护 {m(_get(t.vehicle_operation, col))}"
@@ -106,7 +118,9 @@ def three_public_parts(report: Report, fig: Figures) -> Iterator[Hit]:
                  f"three_public.vehicle_operation.{col}"),
             )
         declared, parts = _get(report.declared.three_public, col), _get(total, col)
-        if declared is not None and parts is not None and declared != parts:
+        if declared is not None and parts is not None and declared != parts and not rounding.absorbs(
+                report, declared - parts, f"declared.three_public.{col}",
+                rounding.three_public_parts(report, col)):
             yield Hit(
                 f"“三公”经费{COLUMN_LABELS[col]} {m(declared)} 万元 ≠ 公务用车 "
                 f"{m(_get(eff_vehicle, col))} + 因公出国（境） {m(_get(t.overseas, col))} + 公务接待 "
@@ -124,12 +138,14 @@ def three_public_parts(report: Report, fig: Figures) -> Iterator[Hit]:
     "R-B04",
     ERROR,
     "按收入性质分之和 ≠ 年度资金总额（全年执行数）",
-    reads=(A.income, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
+    reads=(A.income, A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts, A.sources),
 )
 def income_sources(report: Report, fig: Figures) -> Iterator[Hit]:
     income, overall = fig.income, fig.overall.actual
     if income is None or overall is None or income == overall:
         return
+    if rounding.absorbs(report, overall - income, "declared.overall.actual", rounding.income_parts(report)):
+        return  # 尾差: R-B16
     inc = report.income
     parts = [
         ("一般公共预算", inc.general_budget),
@@ -304,13 +320,6 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
               ("因公出国（境）费", t.overseas, "three_public.overseas"),
               ("公务接待费", t.reception, "three_public.reception")],
              col, [("“三公”经费合计", three)], _THREE_PUBLIC)
-    if all(_get(a, col) is None for _, a, _ in basic_parts + project_parts
-           for col in ("annual", "actual")) and _get(overall, "actual") is None:
-        # Nothing to sum at all: not a gap among filled parts, but the report would still
-        # come out without a single budget figure, so say so once.
-        yield Hit("尚未填写任何支出的全年预算数和决算数：基本支出、项目支出和支出合计都是空的，"
-                  "预算执行率和总分无法计算。请在“预算执行”和“项目支出”页填写",
-                  ("basic.personnel.annual",))
     # Blank parts of one block in the same columns are one finding (seed 001: three 三公
     # items blank in 上年决算), which keeps the path of every part it names.
     groups: dict[tuple[str, tuple[str, ...]], list[_Gap]] = {}
@@ -327,3 +336,26 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
             # no project yet: the list itself
             tuple(g.path if g.path == "projects" else f"{g.path}.{g.cols[0]}" for g in members),
         )
+
+
+# ---------------------------------------------------------------------------------------
+# No spending figure at all (R-B15)
+
+
+@reg.report(
+    "R-B15",
+    ERROR,
+    "没有任何支出数字：基本支出、项目支出和支出合计的全年预算数、决算数都是空的",
+    reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
+)
+def no_spending(report: Report, fig: Figures) -> Iterator[Hit]:
+    b = report.basic
+    parts = [b.personnel, b.public, *(p.amounts for p in report.projects)]
+    typed = any(_get(a, col) is not None for a in parts for col in ("annual", "actual"))
+    declared = any(_get(a, col) is not None for a in (report.declared.basic, report.declared.projects,
+                                                      report.declared.overall)
+                   for col in ("annual", "actual"))
+    if not typed and not declared:
+        yield Hit("尚未填写任何支出的全年预算数和决算数：基本支出、项目支出和支出合计都是空的，"
+                  "预算执行率和总分无法计算，报告不能作为正式报告。请在“预算执行”和“项目支出”页填写",
+                  ("basic.personnel.annual",))

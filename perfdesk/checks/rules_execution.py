@@ -19,13 +19,22 @@ reg = Registry()
 EXEC_RATE_FLOOR = Decimal("0.9")  # R-B07
 
 
-def _over_budget(label: str, a: Amounts, path: str) -> Iterator[Hit]:
+def _over_budget(label: str, a: Amounts, paths: tuple[str, ...]) -> Iterator[Hit]:
+    """``paths``: the lines the user would correct (their .actual and .annual are named)."""
     if a.actual is not None and a.annual is not None and a.actual > a.annual:
         yield Hit(
             f"{label}执行数 {m(a.actual)} 万元 超过全年预算数 {m(a.annual)} 万元"
             f"（超出 {m(a.actual - a.annual)}），请核对或说明原因",
-            (f"{path}.actual", f"{path}.annual"),
+            tuple(f"{p}.{col}" for col in ("actual", "annual") for p in paths),
         )
+
+
+def _typed_lines(declared: Amounts, declared_path: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Where a total's figures were typed: the declared total (报表数) when it was stated,
+    else its parts — so a finding takes the user to the figure they can change."""
+    if declared.actual is not None or declared.annual is not None:
+        return (declared_path,)
+    return parts
 
 
 @reg.report(
@@ -35,14 +44,19 @@ def _over_budget(label: str, a: Amounts, path: str) -> Iterator[Hit]:
     reads=(A.declared, A.basic.personnel, A.basic.public, A.projects.each.amounts),
 )
 def overall_over_budget(report: Report, fig: Figures) -> Iterator[Hit]:
-    yield from _over_budget("支出合计", fig.overall, "declared.overall")
-    yield from _over_budget("基本支出", fig.basic, "declared.basic")
+    d = report.declared
+    yield from _over_budget("支出合计", fig.overall, _typed_lines(
+        d.overall, "declared.overall",
+        _typed_lines(d.basic, "declared.basic", ("basic.personnel", "basic.public"))
+        + (("projects[0].amounts",) if report.projects else ())))
+    yield from _over_budget("基本支出", fig.basic, _typed_lines(
+        d.basic, "declared.basic", ("basic.personnel", "basic.public")))
 
 
 @reg.unit("R-B06")
 def project_over_budget(report: Report, unit: Unit) -> Iterator[Hit]:
     if unit.project is not None:
-        yield from _over_budget(unit.label, unit.project.amounts, unit.path("amounts"))
+        yield from _over_budget(unit.label, unit.project.amounts, (unit.path("amounts"),))
 
 
 _NAME_SUFFIXES = ("专项工作经费", "专项经费", "工作经费", "项目经费", "经费", "资金", "项目", "费")

@@ -13,6 +13,7 @@ from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_percent
 from perfdesk.model.report import Indicator, Report
 from perfdesk.model.schema import A, address
+from perfdesk.model.vocabulary import NarrativePart
 
 reg = Registry()
 
@@ -43,23 +44,39 @@ def required_fields(report: Report, fig: Figures) -> Iterator[Hit]:
 # R-C02 problems and measures
 
 
+def _has_problems(report: Report) -> bool:
+    return any(p.text.strip() for p in report.problems)
+
+
+def _has_measures(report: Report) -> bool:
+    return (any(p.measure.strip() for p in report.problems)
+            or any(m.strip() for m in report.extra_measures))
+
+
+@reg.report(
+    "R-C05",
+    ERROR,
+    "存在的问题或改进措施为空，而用户没有选择“无”（空白不是“无问题”的声明）",
+    reads=(A.problems, A.extra_measures, A.stated_none),
+)
+def problems_stated(report: Report, fig: Figures) -> Iterator[Hit]:
+    if not _has_problems(report) and NarrativePart.PROBLEMS not in report.stated_none:
+        yield Hit("“存在的问题及原因分析”尚未填写：请写明问题及原因；确实没有需要说明的问题时，"
+                  "请在“问题与改进”页勾选“本年度无需要说明的问题”", ("problems",))
+    if not _has_measures(report) and NarrativePart.MEASURES not in report.stated_none:
+        yield Hit("“下一步改进措施”尚未填写：请填写改进措施；确实没有时，请在“问题与改进”页勾选"
+                  "“无需要说明的改进措施”", ("extra_measures",))
+
+
 @reg.report(
     "R-C02",
     WARNING,
-    "存在的问题或改进措施为空；某个问题没有对应的改进措施",
+    "某个问题没有对应的改进措施",
     reads=(A.problems, A.extra_measures),
 )
 def problems_and_measures(report: Report, fig: Figures) -> Iterator[Hit]:
-    problems = [p for p in report.problems if p.text.strip()]
-    measures = [p for p in report.problems if p.measure.strip()] + [
-        m for m in report.extra_measures if m.strip()
-    ]
-    if not problems:
-        yield Hit("“存在的问题及原因分析”为空，请至少写明一个问题（确无问题时也应说明）", ("problems",))
-    if not measures:
-        yield Hit("“下一步改进措施”为空，请填写改进措施", ("problems",))
-    if not problems or not measures:
-        return
+    if not _has_problems(report) or not _has_measures(report):
+        return  # R-C05 says what is missing
     for i, p in enumerate(report.problems):
         if p.text.strip() and not p.measure.strip():
             short = p.text.strip()[:20]

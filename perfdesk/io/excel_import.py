@@ -44,24 +44,57 @@ class ImportProblem(Exception):
 
 
 def _open(path: Path) -> Any:
+    """The workbook as openpyxl sees it, after the guarded reader has named the real format
+    and checked the limits; .xls, HTML and XML 2003 files are read by the guarded reader
+    and handed on as an in-memory workbook."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+
+    from perfdesk.io import workbook
 
     if not path.exists():
         raise ImportProblem(f"找不到文件“{path}”。")
     try:
+        fmt = workbook.detect(path)
+        if fmt not in workbook.READABLE:
+            raise ImportProblem(workbook.describe_format(path, fmt))
+        workbook.check_limits(path, fmt)
+        if fmt != workbook.Format.XLSX:
+            return _from_grid(workbook.read_workbook(path))
+    except workbook.WorkbookError as exc:
+        raise ImportProblem(exc.message) from exc
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unsupported extensions, data validation…
             return load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+            SyntaxError, AttributeError, IndexError) as exc:  # lxml/ElementTree parse errors included
         raise ImportProblem(
-            f"“{path.name}”不是可读取的 Excel 工作簿（.xlsx）：{exc}。"
-            "如是 .xls 或 WPS 格式，请先在 Excel/WPS 中另存为 .xlsx。") from exc
+            f"“{path.name}”已损坏，不是可读取的 Excel 工作簿（{type(exc).__name__}: {str(exc)[:120]}）。"
+            "请在 Excel/WPS 中打开并另存为 .xlsx 后重试。") from exc
     except PermissionError as exc:
         raise ImportProblem(f"无法打开“{path.name}”：文件可能正在 Excel 或 WPS 中打开，"
                             "请关闭后重试。") from exc
     except OSError as exc:
         raise ImportProblem(f"无法打开“{path.name}”：{describe(exc, reading=True)}") from exc
+
+
+def _from_grid(book: Any) -> Any:
+    """An in-memory openpyxl workbook with the grids' values and merged ranges."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    out = Workbook()
+    out.remove(out.worksheets[0])
+    for sheet in book.sheets:
+        ws = out.create_sheet(sheet.name[:31] or "Sheet")
+        for r, row in enumerate(sheet.rows, 1):
+            for c, v in enumerate(row, 1):
+                if v is not None:
+                    ws.cell(row=r, column=c, value=v)
+        for m in sheet.merged:
+            ws.merge_cells(f"{get_column_letter(m.c0 + 1)}{m.r0 + 1}:{get_column_letter(m.c1 + 1)}{m.r1 + 1}")
+    return out
 
 
 def sheet_kind(ws: Any) -> str:

@@ -221,7 +221,7 @@ class SheetReader:
             d = Decimal(text)
         except InvalidOperation:
             d = None
-        if d is None or d != d.to_integral_value() or d < 0:
+        if d is None or not d.is_finite() or d > 10_000_000 or d != d.to_integral_value() or d < 0:
             self.issue(r, c, v, "不是有效人数（整数），已留空")
             return None
         return int(d)

@@ -105,6 +105,8 @@ class FundingScope(Labelled):
 
     ALL = "all", "全部资金"
     GENERAL_BUDGET = "general_budget", "一般公共预算财政拨款"
+    GOV_FUND = "gov_fund", "政府性基金预算财政拨款"
+    STATE_CAPITAL = "state_capital", "国有资本经营预算财政拨款"
 
 
 class Level1(NamedTuple):

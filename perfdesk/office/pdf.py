@@ -1,7 +1,9 @@
 """PDF export: LibreOffice (any platform), or Word/WPS through COM on Windows.
 
 ``convert_to_pdf(src, out_dir)`` returns the PDF's path or raises ``PdfUnavailable`` with
-a Chinese message saying what to do. Each LibreOffice run gets its own throw-away
+a Chinese message saying what to do; ``convert_many`` converts several files in one
+LibreOffice run. Both can be stopped through a ``threading.Event`` (``Cancelled``): the
+preview converts in a worker thread that a newer preview or the closing window stops. Each LibreOffice run gets its own throw-away
 profile (``-env:UserInstallation``) so parallel conversions do not collide, and the
 result is checked: soffice can exit 0 without writing anything.
 """
@@ -15,9 +17,11 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from perfdesk.io.oserrors import describe
+from perfdesk.office import windows
 
 TIMEOUT_S = 180
 
@@ -104,9 +108,48 @@ def _private_profile() -> Path:
     return _profile_dir
 
 
-def convert_with_libreoffice(soffice: str, src: Path, out_dir: Path) -> Path:
+class Cancelled(Exception):
+    """The conversion was stopped by the caller (a newer preview, the window closing)."""
+
+
+def _run(cmd: list[str], env: dict[str, str], cancel: threading.Event | None,
+         what: str) -> tuple[int, bytes]:
+    """Run soffice; kill it when ``cancel`` is set or after ``TIMEOUT_S``."""
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + TIMEOUT_S
+        while True:
+            try:
+                code = proc.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                if cancel is not None and cancel.is_set():
+                    proc.kill()
+                    proc.wait()
+                    raise Cancelled() from None
+                if time.monotonic() > deadline:
+                    proc.kill()
+                    proc.wait()
+                    raise PdfUnavailable(f"LibreOffice 转换“{what}”超时。请稍后重试，"
+                                         "或用 Word/WPS 打开后另存为 PDF。") from None
+        log.seek(0)
+        return code, log.read()
+
+
+def convert_with_libreoffice(soffice: str, src: Path, out_dir: Path,
+                             cancel: threading.Event | None = None) -> Path:
+    return convert_many_with_libreoffice(soffice, [src], out_dir, cancel)[0]
+
+
+def convert_many_with_libreoffice(soffice: str, sources: list[Path], out_dir: Path,
+                                  cancel: threading.Event | None = None) -> list[Path]:
+    """Convert ``sources`` to ``out_dir/<stem>.pdf`` in one LibreOffice run (it starts once,
+    which is most of the time a conversion takes)."""
+    if not sources:  # soffice without files would wait for ever
+        return []
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / (src.stem + ".pdf")
+    what = "、".join(src.name for src in sources)
     # One conversion at a time per profile: soffice refuses a profile already in use.
     with _profile_lock, tempfile.TemporaryDirectory(prefix="perfdesk-lo-") as tmp:
         tmp_path = Path(tmp)
@@ -119,71 +162,70 @@ def convert_with_libreoffice(soffice: str, src: Path, out_dir: Path) -> Path:
             env["FONTCONFIG_FILE"] = str(conf)
         cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--nologo", "--nodefault", "--convert-to", "pdf", "--outdir", str(work_out),
-               str(src)]
+               *(str(src) for src in sources)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, env=env,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfUnavailable(f"LibreOffice 转换“{src.name}”超时。请稍后重试，"
-                                 "或用 Word/WPS 打开后另存为 PDF。") from exc
+            _code, output = _run(cmd, env, cancel, what)
         except OSError as exc:
             raise PdfUnavailable(f"无法启动 LibreOffice“{soffice}”（系统信息：{exc.strerror or exc}）。"
                                  f"{NO_CONVERTER}") from exc
-        produced = _check(work_out / (src.stem + ".pdf"))
-        if produced is None:
-            detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip()
-            raise PdfUnavailable(
-                f"LibreOffice 未能把“{src.name}”转换为 PDF"
-                + (f"（{detail[:200]}）" if detail else "")
-                + "。请确认已安装 LibreOffice Writer/Calc，或用 Word/WPS 打开后另存为 PDF。")
-        try:
-            shutil.move(str(produced), target)
-        except PermissionError as exc:
-            raise PdfUnavailable(f"无法写入“{target.name}”：文件可能正在 PDF 阅读器中打开，"
-                                 "请关闭后重试。") from exc
-        except OSError as exc:  # full disk, output folder gone…
-            raise PdfUnavailable(f"无法写入“{target.name}”：{describe(exc)}") from exc
-    return target
+        made = []
+        for src in sources:
+            produced = _check(work_out / (src.stem + ".pdf"))
+            if produced is None:
+                detail = output.decode("utf-8", "replace").strip()
+                raise PdfUnavailable(
+                    f"LibreOffice 未能把“{src.name}”转换为 PDF"
+                    + (f"（{detail[:200]}）" if detail else "")
+                    + "。请确认已安装 LibreOffice Writer/Calc，或用 Word/WPS 打开后另存为 PDF。")
+            target = out_dir / (src.stem + ".pdf")
+            try:
+                shutil.move(str(produced), target)
+            except PermissionError as exc:
+                raise PdfUnavailable(f"无法写入“{target.name}”：文件可能正在 PDF 阅读器中打开，"
+                                     "请关闭后重试。") from exc
+            except OSError as exc:  # full disk, output folder gone…
+                raise PdfUnavailable(f"无法写入“{target.name}”：{describe(exc)}") from exc
+            made.append(target)
+    return made
 
 
-def convert_with_office_com(src: Path, out_dir: Path) -> Path | None:  # pragma: no cover
-    """Windows only: Word, then WPS, through COM (needs pywin32); None when unavailable."""
-    if os.name != "nt" or src.suffix.lower() not in (".docx", ".doc"):
+def convert_with_office_com(src: Path, out_dir: Path) -> Path | None:
+    """Windows: Word/WPS (a report) or Excel/WPS 表格 (a workbook) through COM; None where
+    there is no COM (not Windows, or pywin32 missing). Raises PdfUnavailable on failure."""
+    dispatch = windows.default_dispatch()
+    if dispatch is None:
         return None
-    try:
-        import win32com.client
-    except ImportError:
-        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / (src.stem + ".pdf")
-    for prog_id in ("Word.Application", "KWps.Application", "wps.Application"):
-        app = None
-        try:
-            app = win32com.client.DispatchEx(prog_id)
-            app.Visible = False
-            doc = app.Documents.Open(str(src.resolve()), ReadOnly=True)
-            doc.ExportAsFixedFormat(str(target.resolve()), 17)  # wdExportFormatPDF
-            doc.Close(False)
-        except Exception:  # any COM failure: try the next program
-            continue
-        finally:
-            if app is not None:
-                try:
-                    app.Quit()
-                except Exception:
-                    pass
-        if _check(target):
-            return target
-    return None
+    try:
+        if src.suffix.lower() in (".xlsx", ".xls"):
+            return windows.export_workbook_pdf(src, target, dispatch)
+        return windows.export_document_pdf(src, target, dispatch)
+    except windows.OfficeError as exc:
+        raise PdfUnavailable(exc.message) from exc
 
 
-def convert_to_pdf(src: Path, out_dir: Path) -> Path:
+def convert_to_pdf(src: Path, out_dir: Path, cancel: threading.Event | None = None) -> Path:
     """Convert ``src`` (.docx or .xlsx) to ``out_dir/<stem>.pdf``."""
-    src = Path(src)
+    return convert_many([Path(src)], Path(out_dir), cancel)[0]
+
+
+def convert_many(sources: list[Path], out_dir: Path,
+                 cancel: threading.Event | None = None) -> list[Path]:
+    """Convert each of ``sources`` to ``out_dir/<stem>.pdf`` (LibreOffice: in one run)."""
+    sources = [Path(s) for s in sources]
     out_dir = Path(out_dir)
+    if not sources:
+        return []
     soffice = find_soffice()
     if soffice is not None:
-        return convert_with_libreoffice(soffice, src, out_dir)
-    via_com = convert_with_office_com(src, out_dir)
-    if via_com is not None:
-        return via_com
-    raise PdfUnavailable(NO_CONVERTER)
+        return convert_many_with_libreoffice(soffice, sources, out_dir, cancel)
+    made = []
+    for src in sources:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        via_com = convert_with_office_com(src, out_dir)
+        if via_com is None:
+            raise PdfUnavailable(NO_CONVERTER)
+        made.append(via_com)
+    return made

@@ -7,12 +7,14 @@ Heavy libraries (docxtpl, openpyxl) are imported inside the renderers, on first 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfdesk.checks import check
 from perfdesk.checks.finding import ERROR, Finding
+from perfdesk.io.oserrors import describe
 from perfdesk.model.report import DEFAULT_TEMPLATE, Report
 from perfdesk.render.output import OutputError, safe_filename
 
@@ -33,6 +35,46 @@ def base_name(report: Report) -> str:
     """'2024年度青禾县…整体支出绩效自评报告'; without a year, no dangling '年度'."""
     year = f"{report.year}年度" if report.year is not None else ""
     return safe_filename(f"{year}{report.unit_name}整体支出绩效自评报告")
+
+
+def planned_files(report: Report, out_dir: str | Path, *, draft: bool, word: bool = True,
+                  excel: bool = True, excel_separate: bool = False,
+                  pdf: bool = False) -> list[Path]:
+    """The files ``render_all`` writes for these choices (to see what they would replace)."""
+    from perfdesk.render.excel import form_names
+
+    out = Path(out_dir)
+    stem = base_name(report) + (DRAFT_MARK if draft else "")
+    files = [out / f"{stem}.docx"] if word else []
+    if excel:
+        shorts = form_names(report) if excel_separate else ["附件"]
+        files += [out / f"{stem}（{short}）.xlsx" for short in shorts]
+    if pdf:
+        files += [f.with_suffix(".pdf") for f in files]
+    return files
+
+
+OLD_VERSIONS = "旧版本"  # where earlier outputs go; the reviewer's folder scan skips it
+
+
+def keep_previous(files: list[Path]) -> Path | None:
+    """Move those of ``files`` that exist into ``旧版本/<date time>/`` beside them, so that
+    generating again never destroys a file edited since in Word; the folder, or None."""
+    existing = [f for f in files if f.exists()]
+    if not existing:
+        return None
+    import datetime
+
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d %H%M%S")
+    folder = existing[0].parent / OLD_VERSIONS / stamp
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in existing:
+            os.replace(f, folder / f.name)
+    except OSError as exc:
+        raise OutputError(f"无法把上次生成的文件移到“{OLD_VERSIONS}”文件夹：{describe(exc)}"
+                          "文件可能正在 Word、WPS 或 Excel 中打开，请关闭后重试。", folder) from exc
+    return folder
 
 
 def render_all(
@@ -102,4 +144,5 @@ def render_all(
     return result
 
 
-__all__ = ["DEFAULT_TEMPLATE", "OutputError", "RenderResult", "base_name", "render_all"]
+__all__ = ["DEFAULT_TEMPLATE", "OLD_VERSIONS", "OutputError", "RenderResult", "base_name",
+           "keep_previous", "planned_files", "render_all"]

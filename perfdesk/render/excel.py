@@ -43,6 +43,13 @@ def _forms(report: Report, fig: Figures, draft: bool) -> list[tuple[str, str, Fo
     return forms
 
 
+def form_names(report: Report) -> list[str]:
+    """The forms' short names, as the separate files are called: 附件1, 附件2, 附件3-1 …"""
+    from perfdesk.render import xlsx_annex3
+
+    return ["附件1", "附件2", *(xlsx_annex3.sheet_name(n) for n in range(1, len(report.projects) + 1))]
+
+
 def build_workbook(report: Report, *, draft: bool = False, only: str | None = None,
                    fig: Figures | None = None) -> Workbook:
     """The attachments as an openpyxl Workbook (``only`` = one form's short name)."""

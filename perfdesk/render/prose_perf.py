@@ -11,7 +11,7 @@ from perfdesk.model.figures import Figures, execution_rate, rate_gap
 from perfdesk.model.money import q2
 from perfdesk.model.numbers import fmt_money, fmt_points, wan
 from perfdesk.model.report import Amounts, Building, Indicator, Report
-from perfdesk.model.vocabulary import DEFAULT_LEVEL1
+from perfdesk.model.vocabulary import DEFAULT_LEVEL1, NarrativePart
 from perfdesk.render.prose import year_du, year_text
 from perfdesk.render.prose_text import (
     clean,
@@ -261,19 +261,28 @@ def sections_fallback(report: Report) -> list[str]:
     return [f"{year_text(report)}本单位整体支出绩效情况见上述支出绩效目标完成情况。"]
 
 
+# A section left blank is not a statement: without the user's 无 it prints as to be filled
+# in (the report is a draft then: R-C05 is an error).
+TO_FILL = "（待填：{}）"
+
+
 def problems(report: Report) -> list[str]:
     items = [p.text for p in report.problems if clean(p.text).strip()]
-    if not items:
+    if items:
+        return _numbered_multi(items)
+    if NarrativePart.PROBLEMS in report.stated_none:
         return ["本年度无需要说明的问题。"]
-    return _numbered_multi(items)
+    return [TO_FILL.format("存在的问题及原因分析")]
 
 
 def measures(report: Report) -> list[str]:
     items = [p.measure for p in report.problems if clean(p.measure).strip()]
     items += [m for m in report.extra_measures if clean(m).strip()]
-    if not items:
+    if items:
+        return _numbered_multi(items)
+    if NarrativePart.MEASURES in report.stated_none:
         return ["无需要说明的改进措施。"]
-    return _numbered_multi(items)
+    return [TO_FILL.format("下一步改进措施")]
 
 
 def _numbered_multi(items: list[str]) -> list[str]:

@@ -7,13 +7,13 @@ tests can monkeypatch one place and no modal dialog ever blocks a run.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # QMessageBox and QFileDialog are imported when first used
     from PySide6.QtWidgets import QMessageBox, QWidget
 
 REPORT_FILTER = "PerfDesk 报告 (*.perfdesk);;所有文件 (*)"
-EXCEL_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)"
 
 SAVE = "save"
 DISCARD = "discard"
@@ -82,6 +82,15 @@ def open_file(parent: QWidget | None, title: str, start: str = "",
     return Path(name) if name else None
 
 
+def open_files(parent: QWidget | None, title: str, start: str = "",
+               filters: str = REPORT_FILTER) -> list[Path]:
+    """Several files at once (empty when cancelled)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    names, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
+    return [Path(n) for n in names]
+
+
 def save_file(parent: QWidget | None, title: str, start: str = "",
               filters: str = REPORT_FILTER) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
@@ -100,3 +109,12 @@ def choose_dir(parent: QWidget | None, title: str, start: str = "") -> Path | No
 def crash(parent: QWidget | None, text: str, details: str) -> None:
     """The unexpected-error dialog shown by the exception hook."""
     error(parent, "程序出错", text, details)
+
+
+def print_choices(parent: QWidget | None, docs: list[Any], printers: list[Any],
+                  note: str = "") -> Any:
+    """The 打印 dialog (ui.widgets.print_dialog); its PrintChoices, or None if cancelled."""
+    from perfdesk.ui.widgets.print_dialog import PrintDialog
+
+    dialog = PrintDialog(docs, printers, note, parent)
+    return dialog.choices() if dialog.exec() == PrintDialog.DialogCode.Accepted else None

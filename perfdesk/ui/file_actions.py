@@ -6,6 +6,7 @@ disk since it was opened or last saved is never overwritten without asking.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -175,8 +176,15 @@ class FileActions(QObject):
             return False
         QApplication.restoreOverrideCursor()
         self._set_document(report, None, dirty=True)
-        text = (f"已从“{path.name}”导入数据和绩效指标。职能职责、绩效情况、问题与改进等文字"
-                "不在附件表格里，请在各页补写；然后用“保存”存为 PerfDesk 报告文件。")
+        filled, blank = import_gaps(report)
+        text = (f"已导入“{path.name}”：填入 {filled} 个数字、"
+                f"{len(report.indicators) + sum(len(p.indicators) for p in report.projects)} 行绩效指标。")
+        if blank:
+            listed = "\n".join(f"· {b}" for b in blank[:12])
+            more = f"\n…… 另有 {len(blank) - 12} 项" if len(blank) > 12 else ""
+            text += (f"\n\n附件表格中没有、需要补填的主要数字（{len(blank)} 项）：\n{listed}{more}")
+        text += ("\n\n职能职责、绩效情况、问题与改进等文字不在附件表格里，请在各页补写；"
+                 "然后用“保存”存为 PerfDesk 报告文件。")
         if problems:
             dialogs.warning(self.window, "导入完成，有单元格需要核对",
                             f"{text}\n\n有 {len(problems)} 个单元格未能读取，已留空，详见下方。",
@@ -279,3 +287,36 @@ class FileActions(QObject):
     def _clear_recent(self) -> None:
         settings.clear_recent()
         self.recent_changed.emit()
+
+
+# The figures an imported report most needs and the 附件 forms may not hold (附件1 has no
+# 全年预算数 column, for one): said after an import, with the page where each is typed.
+_KEY_FIGURES = (
+    *(f"{line}.{col}" for line in ("basic.personnel", "basic.public")
+      for col in ("initial", "annual", "actual")),
+    "income.general_budget", "staffing.authorized", "staffing.actual",
+)
+
+
+def import_gaps(report: Report) -> tuple[int, list[str]]:
+    """(how many figures an import filled, the key figures it left blank, in words)."""
+    from perfdesk.model import paths
+    from perfdesk.model.schema import Kind, field_of, label_of, page_of
+
+    filled = 0
+    stack: list[tuple[str, object]] = [("", report)]
+    while stack:  # every number of the report
+        prefix, value = stack.pop()
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            stack += [(f"{prefix}.{f.name}" if prefix else f.name, getattr(value, f.name))
+                      for f in dataclasses.fields(value)]
+        elif isinstance(value, list):
+            stack += [(f"{prefix}[{i}]", v) for i, v in enumerate(value)]
+        elif value is not None and (spec := field_of(prefix)) is not None and spec.kind in (
+                Kind.MONEY, Kind.COUNT, Kind.NUMBER):
+            filled += 1
+    key = list(_KEY_FIGURES)
+    key += [f"projects[{i}].amounts.{col}" for i in range(len(report.projects))
+            for col in ("initial", "annual", "actual")]
+    blank = [f"{page_of(p).label} › {label_of(p)}" for p in key if paths.get(report, p) is None]
+    return filled, blank

@@ -53,24 +53,40 @@ class Worker(QObject):
             def progress(percent: int, text: str) -> None:
                 self.progress.emit(percent, text)
 
+            options = dict(self.options)
+            pdf = bool(options.pop("pdf", False))
             if not self.rename:
                 result = render_all(self.report, self.out_dir, findings=self.findings,
-                                    progress=progress, **self.options)
+                                    progress=progress, pdf=False, **options)
             else:  # write beside the locked files under new names
                 self.out_dir.mkdir(parents=True, exist_ok=True)
                 with tempfile.TemporaryDirectory(prefix=".perfdesk-", dir=self.out_dir) as tmp:
                     result = render_all(self.report, tmp, findings=self.findings,
-                                        progress=progress, **self.options)
+                                        progress=progress, pdf=False, **options)
                     moved = []
                     for f in result.files:
                         target = unique_name(self.out_dir, f.name)
                         os.replace(f, target)
                         moved.append(target)
                     result.files = moved
+            if pdf:
+                self._convert(result, progress)
         except Exception as exc:
             log.exception("generation failed")
             self.failed.emit(exc)
             return
         self.done.emit(result)
+
+    def _convert(self, result: Any, progress: Any) -> None:
+        """同时转换为 PDF: all files in one LibreOffice run (the preview then reuses them)."""
+        from perfdesk.office.pdf import PdfUnavailable, convert_many
+
+        progress(75, "正在转换 PDF…")
+        sources = [Path(f) for f in result.files if Path(f).suffix.lower() in (".docx", ".xlsx")]
+        try:
+            result.files.extend(convert_many(sources, self.out_dir))
+        except PdfUnavailable as exc:
+            result.notes.append(exc.message)
+        progress(100, "完成")
 
 

@@ -220,6 +220,12 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
         return self.pages[key]
 
+    def fill_from_tables(self) -> None:
+        """文件 › 从决算/预算报表取数… (perfdesk/ui/fill_dialog.py)."""
+        from perfdesk.ui import fill_dialog
+
+        self.fill_dialog = fill_dialog.start(self, self.doc, self.files._start_dir())
+
     def show_page(self, key: str) -> Page:
         page = self.page(key)
         index = self._keys.index(key)
@@ -343,6 +349,7 @@ class MainWindow(QMainWindow):
         self.act_new = self._action(f, "新建(&N)", self.files.new_report, QKeySequence.StandardKey.New, "actNew")
         self.act_rollover = self._action(f, "以上年报告新建(&L)…", self.files.new_from_last_year, None, "actRollover")
         self.act_import = self._action(f, "从 Excel 附件导入(&I)…", self.files.import_excel, None, "actImport")
+        self.act_fill = self._action(f, "从决算/预算报表取数(&T)…", self.fill_from_tables, None, "actFill")
         self.act_open = self._action(f, "打开(&O)…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actOpen")
         self.act_review = self._action(f, "审核多个单位(&M)…", self.open_review, None, "actReview")
         self.act_todo = self._action(f, "打开审核意见（待办）…", self.open_todo, None, "actTodo")

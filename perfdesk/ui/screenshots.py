@@ -75,7 +75,8 @@ def take(out_dir: Path) -> list[Path]:
 
 
 def _generate(page: object, folder: Path) -> None:
-    """Show the page after a real generation: the files, the status, the buttons enabled."""
+    """Show the page after a real generation: the files, the status, the buttons enabled,
+    the preview of the pages."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     page.folder.setText(str(folder))  # type: ignore[attr-defined]
@@ -85,6 +86,13 @@ def _generate(page: object, folder: Path) -> None:
     QTimer.singleShot(120_000, loop.quit)
     if page.generate():  # type: ignore[attr-defined]
         loop.exec()
+    if page.preview_service.busy:  # type: ignore[attr-defined]
+        # and the page preview, where this machine converts (LibreOffice)
+        preview = QEventLoop()
+        page.preview_ready.connect(preview.quit)  # type: ignore[attr-defined]
+        page.preview_service.failed.connect(lambda _m: preview.quit())  # type: ignore[attr-defined]
+        QTimer.singleShot(120_000, preview.quit)
+        preview.exec()
 
 
 def _break_a_few_things(window: object) -> None:

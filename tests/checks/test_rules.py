@@ -16,7 +16,14 @@ import pytest
 from perfdesk.checks import check
 from perfdesk.checks.catalogue import RULES
 from perfdesk.model.report import Report
-from perfdesk.model.vocabulary import BENEFIT, OUTPUT, SATISFACTION, Band, ReverseFormula
+from perfdesk.model.vocabulary import (
+    BENEFIT,
+    OUTPUT,
+    SATISFACTION,
+    Band,
+    NarrativePart,
+    ReverseFormula,
+)
 
 D = Decimal
 Edit = Callable[[Report], None]
@@ -90,6 +97,33 @@ def _problem_names_rate(r: Report) -> None:
     r.problems[0].text = "个别项目预算执行率只有86.5%，需加快进度。"
 
 
+def _no_measures(r: Report) -> None:
+    """Problems written, every measure cleared."""
+    r.extra_measures = []
+    for p in r.problems:
+        p.measure = ""
+
+
+def _imported(**values: str) -> Edit:
+    """Figures as the table importer leaves them: the value and its source (元 rounded)."""
+    def edit(r: Report) -> None:
+        from perfdesk.model import paths
+        from perfdesk.model.report import FigureSource
+
+        for key, value in values.items():
+            path = key.replace("__", ".")
+            paths.set(r, path, D(value))
+            r.sources[path] = FigureSource(file="2024年决算公开表.xls", sheet="公开06表", cell="C10",
+                                           row_label="人员经费合计", column_label="决算数",
+                                           raw=str(D(value) * 10000), unit="元", value=D(value))
+    return edit
+
+
+def _edited_after_import(r: Report) -> None:
+    _imported(basic__personnel__actual="1655.28")(r)
+    r.basic.personnel.actual = D("1650.00")
+
+
 def _nothing_spent(r: Report) -> None:
     """Every 全年预算/决算 of 基本支出 and the projects left blank."""
     for a in (r.basic.personnel, r.basic.public, *(p.amounts for p in r.projects)):
@@ -100,7 +134,10 @@ CASES: list[tuple[str, Edit, Edit]] = [
     ("R-C01", _set(unit_name=" "), _set(unit_name="青禾县市场监管局")),
     ("R-C01", _set(supervisor=""), _seq(_set(supervisor=""), _set(projects=[]))),
     ("R-C02", _set(**{"problems[0].measure": ""}), _set(**{"problems[0].text": "另一个问题。"})),
-    ("R-C02", _set(problems=[], extra_measures=[]), _set(extra_measures=[])),
+    ("R-C05", _set(problems=[], extra_measures=[]), _set(problems=[], extra_measures=[],
+                                                         stated_none=[NarrativePart.PROBLEMS,
+                                                                      NarrativePart.MEASURES])),
+    ("R-C05", _no_measures, _seq(_no_measures, _set(stated_none=[NarrativePart.MEASURES]))),
     ("R-C03", _set(**{"duties[0]": "负责XX工作。"}), _set(**{"duties[0]": "负责XXL码服装质量抽检。"})),
     ("R-C03", _set(**{"indicators[2].actual": "……"}), _set(**{"indicators[2].actual": "186件"})),
     ("R-C03", _set(**{"projects[1].purpose": "（待填）"}), _set(**{"projects[1].purpose": "执法办案"})),
@@ -138,7 +175,8 @@ CASES: list[tuple[str, Edit, Edit]] = [
      _set(**{"projects[1].amounts.annual": None, "declared.projects.annual": D("295.00")})),
     ("R-B14", _set(**{"three_public.reception.actual": None}),
      _set(**{"three_public.reception.actual": D("0.00")})),
-    ("R-B14", _nothing_spent, _seq(_nothing_spent, _set(**{"declared.overall.actual": D("2176.98")}))),
+    ("R-B15", _nothing_spent, _seq(_nothing_spent, _set(**{"declared.overall.actual": D("2176.98")}))),
+    ("R-B15", _nothing_spent, _seq(_nothing_spent, _set(**{"basic.public.actual": D("241.30")}))),
     ("R-B14", _set(**{"basic.public.annual": None}),
      _set(**{"basic.public.annual": None, "basic.personnel.annual": None,
              "declared.basic.annual": D("1896.58")})),
@@ -181,6 +219,11 @@ CASES: list[tuple[str, Edit, Edit]] = [
      _set(**{"projects[2].indicators[3].actual": "11月完成"})),
     ("R-I11", _set(**{"indicators[2].actual": ""}), _set(**{"indicators[2].actual": "160件"})),
     ("R-I11", _set(**{"indicators[2].score": None}), _set(**{"indicators[2].score": D(5)})),
+    # 尾差: parts rounded from 元 differ from the stated total by 0.01 (typed: R-B01 stands)
+    ("R-B16", _seq(_set(**{"declared.basic.actual": D("1892.11")}),
+                   _imported(basic__personnel__actual="1655.28", basic__public__actual="236.84")),
+     _set(**{"declared.basic.actual": D("1892.11")})),
+    ("R-S02", _edited_after_import, _imported(basic__personnel__actual="1655.28")),
 ]
 
 

@@ -254,7 +254,7 @@ def test_unusable_files(tmp_path: Path):
     bad.write_text("not a workbook", encoding="utf-8")
     with pytest.raises(ImportProblem) as exc:
         import_workbook(bad)
-    assert "不是可读取的 Excel 工作簿" in exc.value.message
+    assert "“bad.xlsx”是纯文本（CSV/TXT）文件，不是 Excel 工作簿" in exc.value.message
     with pytest.raises(ImportProblem) as exc:
         import_workbook(tmp_path / "missing.xlsx")
     assert "找不到文件" in exc.value.message

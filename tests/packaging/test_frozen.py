@@ -163,3 +163,16 @@ def test_frozen_other_subcommands(bundle: Path, frozen_env: dict[str, str], tmp_
     assert out.returncode == 0 and imported.is_file(), out.stdout + out.stderr
     out = _run(cli, ["check", str(imported)], frozen_env, tmp_path)
     assert out.returncode in (0, 1) and "审核完成" in out.stdout, out.stdout + out.stderr
+
+
+def test_frozen_preview_pages(bundle: Path, frozen_env: dict[str, str], tmp_path: Path):
+    """The bundled PDF rasteriser (pypdfium2 and its PDFium library) draws page images."""
+    from tests.office.test_pages import A4, make_pdf
+
+    pdf = make_pdf(tmp_path / "页面.pdf", [A4, (842, 595)])
+    proc = _run(bundle / f"perfdesk-cli{EXE}", ["preview", str(pdf), "-o", str(tmp_path / "png"),
+                                                "--dpi", "30"], frozen_env, tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pngs = sorted(p.name for p in (tmp_path / "png").glob("*.png"))
+    assert pngs == ["页面-01.png", "页面-02.png"]
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in (tmp_path / "png").iterdir())

@@ -13,6 +13,7 @@ from perfdesk.io import load_report
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Amounts, Problem, Project, Report, Section
+from perfdesk.model.vocabulary import NarrativePart
 from perfdesk.render.word import render_word
 from perfdesk.resources import demo_report_path
 from tests.render.test_word_helpers import full_text, headings, open_docx
@@ -74,7 +75,8 @@ def test_hostile_text_renders_as_typed(hostile_docs, name):
 # ---------------------------------------------------------------- empty report
 def _minimal() -> Report:
     return Report(year=2024, unit_name="某县某局", duties=["负责某项工作。"],
-                  signature_date=date(2025, 3, 1))
+                  signature_date=date(2025, 3, 1),
+                  stated_none=[NarrativePart.PROBLEMS, NarrativePart.MEASURES])
 
 
 @pytest.fixture(scope="module")

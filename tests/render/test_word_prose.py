@@ -9,7 +9,7 @@ import pytest
 
 from perfdesk.model.figures import Figures
 from perfdesk.model.report import Adjustment, Amounts, Problem, Report
-from perfdesk.model.vocabulary import AdjustmentKind, Scope
+from perfdesk.model.vocabulary import AdjustmentKind, NarrativePart, Scope
 from perfdesk.render import prose, prose_perf
 from perfdesk.render.dates import format_date
 from perfdesk.render.prose_text import change_phrase, clean, numbered, paragraphs, strip_numbering
@@ -111,7 +111,11 @@ def test_problems_and_measures_pairing():
     assert prose_perf.problems(r) == ["（一）问题甲", "补充说明", "（二）问题乙"]
     assert prose_perf.measures(r) == ["（一）措施甲", "（二）另一措施"]
     empty = Report()
+    assert prose_perf.problems(empty) == ["（待填：存在的问题及原因分析）"]  # blank is not 无
+    assert prose_perf.measures(empty) == ["（待填：下一步改进措施）"]
+    empty.stated_none = [NarrativePart.PROBLEMS, NarrativePart.MEASURES]
     assert prose_perf.problems(empty) == ["本年度无需要说明的问题。"]
+    assert prose_perf.measures(empty) == ["无需要说明的改进措施。"]
     assert prose_perf.other_notes(empty) == ["无其他需要说明的情况。"]
 
 

@@ -20,8 +20,10 @@ DEFAULTS: dict[str, Any] = {
     "question": False,
     "ask_save_changes": dialogs.CANCEL,
     "open_file": None,
+    "open_files": [],
     "save_file": None,
     "choose_dir": None,
+    "print_choices": None,
 }
 
 

@@ -108,6 +108,7 @@ def test_locked_output_says_close_it_and_offers_another_name(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(render, "render_all", locked_once)
+    page.existing.setCurrentIndex(page.existing.findData("overwrite"))  # 已有同名文件时：覆盖
     dialog_log.answer("choose", 0)  # 换个文件名生成
     with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT) as failed:
         page.generate()
@@ -137,27 +138,16 @@ def test_other_output_error_is_shown(make_window, qtbot, tmp_path, monkeypatch, 
     assert page.generate_button.isEnabled()
 
 
-def test_open_folder_open_report_and_print(make_window, qtbot, tmp_path, monkeypatch, dialog_log):
-    opened, printed = [], []
+def test_open_folder_and_open_report(make_window, qtbot, tmp_path, monkeypatch, dialog_log):
+    opened = []
     monkeypatch.setattr(gen, "open_url", lambda p: opened.append(Path(p)) or True)
-    monkeypatch.setattr(gen, "print_file", lambda p: printed.append(Path(p)) or "")
     _w, page = _page(make_window, tmp_path, excel=False)
-    assert not page.print_button.isEnabled()
+    assert not page.print_button.isEnabled() and not page.open_report.isEnabled()
     result = _run(qtbot, page)
     page.open_folder.click()
     page.open_report.click()
-    page.print_button.click()
     assert opened == [tmp_path, result.files[0]]
-    assert printed == [result.files[0]]
-    assert "打印" in page.status.text()
-
-
-def test_print_without_a_printing_program_explains(monkeypatch, tmp_path):
-    from perfdesk.office import printing as support
-
-    monkeypatch.setattr(support.sys, "platform", "linux")
-    monkeypatch.setattr(support, "soffice", lambda: None)
-    assert "Word 或 WPS" in support.print_file(tmp_path / "a.docx")
+    assert dialog_log.calls == []
 
 
 def test_output_folder_defaults_to_report_folder_and_is_remembered(
@@ -195,24 +185,6 @@ def test_pdf_where_available(make_window, qtbot, tmp_path):
     result = _run(qtbot, page)
     pdfs = [p for p in result.files if p.suffix == ".pdf"]
     assert pdfs and pdfs[0].stat().st_size > 0
-
-
-@pytest.mark.parametrize(("winerror", "words"), [(1155, "没有能打印 .docx 文件的程序"),
-                                                 (32, "Word、WPS")])
-def test_print_failure_on_windows_is_explained_in_chinese(monkeypatch, tmp_path, winerror, words):
-    import errno
-
-    from perfdesk.office import printing as support
-
-    def fail(path, verb):
-        exc = OSError(errno.EACCES, "Access is denied", str(path))
-        exc.winerror = winerror
-        raise exc
-
-    monkeypatch.setattr(support.sys, "platform", "win32")
-    monkeypatch.setattr(support.os, "startfile", fail, raising=False)
-    said = support.print_file(tmp_path / "a.docx")
-    assert words in said and "Access" not in said
 
 
 def test_a_rule_that_fails_makes_the_output_a_draft(make_window, qtbot, tmp_path, monkeypatch):

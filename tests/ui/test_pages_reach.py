@@ -27,7 +27,6 @@ pytestmark = pytest.mark.gui
 NOT_MINE = {
     "template",  # chosen on the 生成与打印 page
     "sources",  # written by 取数 from the unit's tables, shown in the tooltips of its fields
-    "stated_none",  # TODO(issue 13): the explicit 无 choice on the 问题与改进 page
 }
 NOT_EDITED = {"scoring.level1_labels"}  # names of 一级指标 outside the default four, from imports
 

@@ -1,18 +1,23 @@
-"""生成与打印: choose template and outputs, generate in a worker thread, open and print.
+"""生成与打印: choose template and outputs, generate in a worker thread, see every page,
+print.
 
 The report is deep-copied before it goes to the worker, so the user can keep typing while
-the files are written. perfdesk.render (and through it docxtpl/openpyxl) is imported only
-when generating.
+the files are written. After each generation the preview (right half) converts the files
+to PDF and shows their pages, in the background; 打印 opens the print dialog and sends
+those same PDFs. perfdesk.render (docxtpl/openpyxl) and the PDF libraries are imported
+only when generating and previewing.
 """
 
 from __future__ import annotations
 
 import copy
 import html
+import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QThread, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,36 +30,54 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from perfdesk.checks import ERROR
+from perfdesk.checks import ERROR, WARNING
 from perfdesk.config import Setting
+from perfdesk.office import printing
+from perfdesk.office.documents import NO_PREVIEW, converter_available
 from perfdesk.office.pdf import pdf_available
-from perfdesk.office.printing import print_file
+from perfdesk.render import OLD_VERSIONS, OutputError, keep_previous, planned_files
 from perfdesk.render.templates import DEFAULT_TEMPLATE, list_templates
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.generation import Worker, open_url
 from perfdesk.ui.pages.base import Page
+from perfdesk.ui.preview_jobs import PreviewService
+from perfdesk.ui.widgets.page_preview import PagePreview
+
+LEFT_WIDTH = 400  # the options column; the preview takes the rest
+
+EXISTING_CHOICES = (("ask", "每次询问"), ("keep", "保留旧文件（移到“旧版本”文件夹）"),
+                    ("overwrite", "覆盖"))
 
 
 class GeneratePage(Page):
     key = "generate"
     title = "生成与打印"
+    scrolls_itself = True
     show_findings_requested = Signal()
     generation_finished = Signal(object)  # RenderResult or the exception
+    preview_ready = Signal()  # the first page of the new preview is shown, sharp
+    print_finished = Signal(object)  # PrintOutcome or PrintError
 
     def __init__(self, doc: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         self.result: Any = None
         self._thread: QThread | None = None
         self._worker: Worker | None = None
+        self._waiting_first_page = False
+        self.preview_service = PreviewService(self)
+        self.preview = PagePreview()
 
         # 模板
         self.template = QComboBox()
@@ -100,12 +123,13 @@ class GeneratePage(Page):
         outs = QVBoxLayout()
         word_row = QHBoxLayout()
         word_row.addWidget(self.word)
-        word_row.addSpacing(24)
+        word_row.addSpacing(12)
         word_row.addWidget(self.pdf)
         word_row.addStretch(1)
         outs.addLayout(word_row)
+        outs.addWidget(self.excel)
         excel_row = QHBoxLayout()
-        excel_row.addWidget(self.excel)
+        excel_row.addSpacing(20)
         excel_row.addWidget(self.one_book)
         excel_row.addWidget(self.separate)
         excel_row.addStretch(1)
@@ -115,6 +139,17 @@ class GeneratePage(Page):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form.addRow("输出文件夹：", folder_row)
+        self.existing = QComboBox()
+        self.existing.setObjectName("existingOutputs")
+        for value, label in EXISTING_CHOICES:
+            self.existing.addItem(label, value)
+        self.existing.setCurrentIndex(max(0, self.existing.findData(
+            settings.get_str(Setting.OUTPUT_EXISTING, "ask"))))
+        self.existing.currentIndexChanged.connect(
+            lambda _i: settings.set_value(Setting.OUTPUT_EXISTING, self.existing.currentData()))
+        self.existing.setToolTip("上次生成的文件可能已在 Word 中改过：保留的旧文件放在输出文件夹的"
+                                 "“旧版本”子文件夹里（审核多个单位时不读取它）。")
+        form.addRow("已有同名文件时：", self.existing)
         options = QGroupBox("生成选项")
         options.setLayout(form)
 
@@ -132,6 +167,13 @@ class GeneratePage(Page):
         draft_row = QHBoxLayout(self.draft_box)
         draft_row.addWidget(self.draft_text, 1)
         draft_row.addWidget(to_findings)
+
+        # 生成之前：仍未处理的审核结果（错误和警告）
+        self.open_findings = QPlainTextEdit()
+        self.open_findings.setObjectName("openFindings")
+        self.open_findings.setReadOnly(True)
+        self.open_findings.setMaximumHeight(96)
+        self.open_findings.setToolTip("生成前仍未处理的审核结果；双击“审核结果”面板中的一条可转到该处")
 
         # 生成
         self.generate_button = QPushButton("生成报告")
@@ -153,7 +195,7 @@ class GeneratePage(Page):
         # 结果
         self.files = QListWidget()
         self.files.setObjectName("generatedFiles")
-        self.files.setMinimumHeight(60)
+        self.files.setMinimumHeight(48)
         # Take the height that is left, but never ask for more (the page must fit at 768 px).
         self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.files.setToolTip("双击打开文件")
@@ -177,13 +219,52 @@ class GeneratePage(Page):
         rl.addLayout(buttons)
         rl.addWidget(self.files, 1)
 
+        left = QWidget()
+        left.setObjectName("generateControls")
+        col = QVBoxLayout(left)
+        col.setContentsMargins(12, 8, 8, 8)
+        col.addWidget(options)
+        col.addWidget(self.draft_box)
+        col.addWidget(self.open_findings)
+        col.addLayout(run_row)
+        col.addWidget(self.status)
+        col.addWidget(results, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("generateControlsScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(left)
+        scroll.setMinimumWidth(LEFT_WIDTH - 60)
+        preview_box = QGroupBox("打印预览")
+        preview_box.setObjectName("previewBox")
+        pl = QVBoxLayout(preview_box)
+        pl.setContentsMargins(6, 6, 6, 6)
+        pl.addWidget(self.preview)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("generateSplit")
+        split.setChildrenCollapsible(False)
+        split.addWidget(scroll)
+        split.addWidget(preview_box)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([LEFT_WIDTH, 700])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.addWidget(options)
-        layout.addWidget(self.draft_box)
-        layout.addLayout(run_row)
-        layout.addWidget(self.status)
-        layout.addWidget(results, 1)
+        layout.setContentsMargins(4, 4, 8, 4)
+        layout.addWidget(split)
+
+        service = self.preview_service
+        service.progress.connect(self.preview.show_progress)
+        service.ready.connect(self._preview_documents)
+        service.failed.connect(self._preview_failed)
+        service.thumbnail.connect(self.preview.set_thumbnail)
+        service.page_image.connect(self._page_image)
+        service.print_done.connect(self._print_done)
+        service.print_status.connect(self._print_status)
+        self.preview.page_wanted.connect(service.request_page)
+        self.preview.open_folder_requested.connect(lambda: open_url(Path(self.folder.text())))
+        self.preview.regenerate_requested.connect(lambda: self.generate())
 
         doc.findings_changed.connect(self._update_draft)
         doc.reset.connect(self._on_reset)
@@ -208,6 +289,10 @@ class GeneratePage(Page):
             self.folder.setText(self.default_folder())
         self.files.clear()
         self.result = None
+        self.preview_service.docs = []
+        self.preview.show_message("生成报告后，在这里逐页预览报告和各个附件，确认无误后再打印。")
+        self.preview.set_stale(False)
+        self.preview.set_draft(False)
         self._set_result_buttons()
         self._update_draft()
 
@@ -218,6 +303,8 @@ class GeneratePage(Page):
     def _on_changed(self, path: str) -> None:
         if path == "template":
             self._sync_template()
+        if self.result is not None:  # the pages shown are those of the last generation
+            self.preview.set_stale(True)
 
     def _sync_template(self) -> None:
         key = self.doc.report.template or settings.last_template() or DEFAULT_TEMPLATE
@@ -239,6 +326,11 @@ class GeneratePage(Page):
 
     def _update_draft(self) -> None:
         errors = [f for f in self.doc.findings if f.severity == ERROR]
+        open_ones = [f for f in self.doc.findings if f.severity in (ERROR, WARNING)]
+        self.open_findings.setVisible(bool(open_ones))
+        self.open_findings.setPlainText(
+            f"生成前仍有 {len(errors)} 个错误、{len(open_ones) - len(errors)} 个警告：\n"
+            + "\n".join(f"{f.severity.label} {f.rule}：{f.message}" for f in open_ones))
         self.draft_box.setVisible(bool(errors))
         self.generate_button.setText("生成草稿" if errors else "生成报告")
         if errors:
@@ -251,7 +343,12 @@ class GeneratePage(Page):
     def _set_result_buttons(self) -> None:
         has = self.result is not None and bool(self.result.files)
         self.open_report.setEnabled(has)
-        self.print_button.setEnabled(has and self.report_file() is not None)
+        service = self.preview_service
+        self.print_button.setEnabled(has and bool(service.docs) and not service.printing)
+        if has and not service.docs:
+            self.print_button.setToolTip("预览准备好之后才能打印：打印的就是预览中的页面。")
+        else:
+            self.print_button.setToolTip("选择打印机、份数、单双面和要打印的文档与页码")
 
     def focus_path(self, path: str) -> bool:
         if path == "template":
@@ -264,6 +361,40 @@ class GeneratePage(Page):
         return {"template": self.template.currentData() or None, "word": self.word.isChecked(),
                 "excel": self.excel.isChecked(), "excel_separate": self.separate.isChecked(),
                 "pdf": self.pdf.isChecked() and self.pdf.isEnabled()}
+
+    def _make_room(self, report: Any, folder: Path, findings: list[Any],
+                   opts: dict[str, Any]) -> bool:
+        """Files of an earlier run under the same names: overwrite them, or keep them in
+        旧版本/, as the user chose (asked once, then remembered); False: do not generate."""
+        planned = planned_files(report, folder, draft=any(f.severity == ERROR for f in findings),
+                                word=opts["word"], excel=opts["excel"],
+                                excel_separate=opts["excel_separate"], pdf=opts["pdf"])
+        existing = [p for p in planned if p.exists()]
+        if not existing:
+            return True
+        how = self.existing.currentData()
+        if how not in ("keep", "overwrite"):
+            names = "\n".join(f"· {p.name}" for p in existing[:6])
+            answer = dialogs.choose(
+                self, "已有上次生成的文件",
+                f"输出文件夹中已有上次生成的 {len(existing)} 个同名文件，它们可能已在 Word、WPS 或 "
+                f"Excel 中改过：\n{names}\n\n覆盖它们，还是把它们保留在“{OLD_VERSIONS}”文件夹中？"
+                "您的选择会被记住，可在“生成选项 › 已有同名文件时”中更改。",
+                ["覆盖", f"保留旧文件（移到“{OLD_VERSIONS}”文件夹）", "取消"], default=1)
+            if answer not in (0, 1):
+                return False
+            how = "overwrite" if answer == 0 else "keep"
+            settings.set_value(Setting.OUTPUT_EXISTING, how)
+            self.existing.setCurrentIndex(max(0, self.existing.findData(how)))
+        if how == "keep":
+            try:
+                kept = keep_previous(existing)
+            except OutputError as exc:
+                dialogs.error(self, "无法保留旧文件", exc.message)
+                return False
+            if kept is not None:
+                self.status.setText(html.escape(f"上次生成的文件已移到“{kept}”。"))
+        return True
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -283,7 +414,10 @@ class GeneratePage(Page):
         settings.set_value(Setting.OUTPUT_SEPARATE, opts["excel_separate"])
         report = copy.deepcopy(self.doc.report)
         # the findings of this very revision decide draft or final (re-checked if stale)
-        worker = Worker(report, folder, opts, list(self.doc.findings_now()), rename)
+        findings = list(self.doc.findings_now())
+        if not rename and not self._make_room(report, folder, findings, opts):
+            return False
+        worker = Worker(report, folder, opts, findings, rename)
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -328,6 +462,9 @@ class GeneratePage(Page):
             text += f"<br>{html.escape(note)}"
         self.status.setText(text)
         self.progress.setValue(100)
+        self.preview.set_draft(bool(result.draft))
+        self.preview.set_stale(False)
+        self.start_preview()
         self._set_result_buttons()
         self.generation_finished.emit(result)
 
@@ -366,15 +503,102 @@ class GeneratePage(Page):
         if path is not None and not open_url(path):
             dialogs.warning(self, "打开报告", f"无法打开“{path.name}”。请确认已安装 Word 或 WPS。")
 
+    # --- preview ---------------------------------------------------------------------------------
+    def start_preview(self) -> bool:
+        """Convert and show the pages of the last generation; False where nothing converts."""
+        self.preview_service.docs = []
+        if self.result is None:
+            return False
+        if not converter_available():
+            self.preview.show_message(NO_PREVIEW, folder_button=True)
+            return False
+        self._waiting_first_page = True
+        self.preview.show_message("正在准备预览…")
+        self.preview.show_progress(0, "正在准备预览…")
+        self.preview_service.start([Path(f) for f in self.result.files])
+        return True
+
+    def _preview_documents(self, docs: list[Any]) -> None:
+        self.preview.set_documents(docs)
+        self._set_result_buttons()
+        parts = "、".join(f"{d.label} {d.pages} 页" for d in docs)
+        base = self.status.text().split("<br>预览")[0]
+        self.status.setText(f"{base}<br>{html.escape(f'预览：{parts}。')}")
+
+    def _preview_failed(self, message: str) -> None:
+        self._waiting_first_page = False
+        self.preview.show_message(message, folder_button=True)
+        self._set_result_buttons()
+
+    def _page_image(self, key: str, page: int, dpi: float, image: QImage) -> None:
+        self.preview.set_page_image(key, page, dpi, image)
+        if self._waiting_first_page and self.preview.has_page_image():
+            self._waiting_first_page = False
+            self.preview_ready.emit()
+
+    # --- printing --------------------------------------------------------------------------------
+    def printers(self) -> list[printing.Printer]:
+        """The printers to offer: the print system's, else those Qt sees (raster fallback)."""
+        try:
+            found = printing.system_printers()
+        except printing.PrintError as exc:
+            self.status.setText(html.escape(exc.message))
+            found = []
+        if found:
+            return found
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+        default = QPrinterInfo.defaultPrinterName()
+        return [printing.Printer(
+            info.printerName(), is_default=info.printerName() == default,
+            duplex=any(m != QPrinter.DuplexMode.DuplexNone for m in info.supportedDuplexModes()),
+            state="")
+            for info in QPrinterInfo.availablePrinters()]
+
     def _print(self) -> None:
-        path = self.report_file()
-        if path is None:
+        docs = list(self.preview_service.docs)
+        if not docs:
             return
-        problem = print_file(path)
-        if problem:
-            dialogs.info(self, "打印", problem)
-        else:
-            self.status.setText(html.escape(f"已发送到打印机：{path.name}"))
+        printers = self.printers()
+        if not printers:
+            if sys.platform != "win32" and not printing.cups_available():
+                message = printing.NO_PRINT_SYSTEM
+            else:
+                message = "此电脑上没有安装打印机。请先在系统设置中添加打印机，再点“打印”。"
+            self.status.setText(html.escape(message))
+            dialogs.info(self, "打印", message)
+            return
+        note = ""
+        if printing.method_for(docs) == printing.Method.RASTER:
+            note = ("此电脑上没有能直接打印 PDF 的打印系统或办公软件，将以 300 dpi 的页面图像打印，"
+                    "速度较慢。")
+        choices = dialogs.print_choices(self, docs, printers, note)
+        if choices is not None:
+            self.print_with(choices)
+
+    def print_with(self, choices: printing.PrintChoices) -> bool:
+        """Print what the dialog chose (in the background); False if printing is under way."""
+        if not self.preview_service.print(choices):
+            return False
+        self.status.setText(html.escape(f"正在发送到打印机“{choices.printer}”…"))
+        self._set_result_buttons()
+        return True
+
+    def _print_done(self, outcome: object) -> None:
+        self._set_result_buttons()
+        if isinstance(outcome, printing.PrintError):
+            self.status.setText("<b style='color:#c62828'>打印失败：</b>"
+                                + html.escape(outcome.message))
+        elif isinstance(outcome, printing.PrintOutcome):
+            text = html.escape(outcome.summary())
+            if outcome.method == printing.Method.CUPS:
+                text += "<br>正在等待打印机处理…"
+            self.status.setText(text)
+        self.print_finished.emit(outcome)
+
+    def _print_status(self, text: str, final: bool) -> None:
+        current = self.status.text().split("<br>")[0]
+        self.status.setText(f"{current}<br>{html.escape(text)}")
 
     def _browse(self) -> None:
         chosen = dialogs.choose_dir(self, "选择输出文件夹", self.folder.text())
@@ -383,7 +607,8 @@ class GeneratePage(Page):
             settings.set_output_dir(str(chosen))
 
     def shutdown(self) -> None:
-        """Wait for a running generation (window closing)."""
+        """Wait for a running generation, stop the preview (window closing)."""
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait(30000)
+        self.preview_service.shutdown()

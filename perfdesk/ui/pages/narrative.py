@@ -20,7 +20,7 @@ from perfdesk.model.report import Section
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.pages.narrative_preview import preview_html
-from perfdesk.ui.widgets.binding import Bound, flash
+from perfdesk.ui.widgets.binding import Rebindable, flash
 from perfdesk.ui.widgets.string_list import tool_button
 
 BASE = "sections[0]"
@@ -48,7 +48,7 @@ class NarrativePage(FormPage):
         if self.tabs is not None:
             self.tabs.currentChanged.connect(self._on_tab)
         self._orig = {id(w): w.path for w in self.binder.widgets
-                      if isinstance(w, Bound) and hasattr(w, "rebind") and w.path.startswith(BASE)}
+                      if isinstance(w, Rebindable) and w.path.startswith(BASE)}
         doc.structure_changed.connect(self._on_structure)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(lambda: self._on_structure("sections"))
@@ -125,8 +125,8 @@ class NarrativePage(FormPage):
         new = f"sections[{index}]"
         for w in self.binder.widgets:
             orig = self._orig.get(id(w))
-            if orig is not None:
-                w.rebind(new + orig[len(BASE):])  # type: ignore[attr-defined]
+            if orig is not None and isinstance(w, Rebindable):
+                w.rebind(new + orig[len(BASE):])
         if self.section_list.currentRow() != index:
             self.section_list.blockSignals(True)
             self.section_list.setCurrentRow(index)

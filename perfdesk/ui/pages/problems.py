@@ -3,14 +3,14 @@ and the 落款 date."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from perfdesk.model.figures import Figures
 from perfdesk.model.report import Problem, Report
-from perfdesk.model.vocabulary import DateStyle
+from perfdesk.model.vocabulary import DateStyle, NarrativePart
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label
-from perfdesk.ui.widgets.fields import DateField
+from perfdesk.ui.widgets.fields import DateField, StatedNoneBox
 from perfdesk.ui.widgets.record_model import Column
 from perfdesk.ui.widgets.record_table import RecordTable
 from perfdesk.ui.widgets.string_list import tool_button
@@ -25,6 +25,15 @@ def _date_preview(report: Report, _fig: Figures) -> str:
     from perfdesk.render.dates import format_date
 
     return format_date(report.signature_date, report.date_style, "（未填日期）")
+
+
+def _no_problems(report: Report) -> bool:
+    return not any(p.text.strip() for p in report.problems)
+
+
+def _no_measures(report: Report) -> bool:
+    return (not any(p.measure.strip() for p in report.problems)
+            and not any(m.strip() for m in report.extra_measures))
 
 
 class ProblemsPage(FormPage):
@@ -42,6 +51,16 @@ class ProblemsPage(FormPage):
         ], Problem, min_rows=4)
         self.register(table)
         lay.addWidget(table)
+        none_row = QHBoxLayout()
+        for part, text, empty in (
+            (NarrativePart.PROBLEMS, "本年度无需要说明的问题", _no_problems),
+            (NarrativePart.MEASURES, "无需要说明的改进措施", _no_measures),
+        ):
+            box = StatedNoneBox(doc, part, text, empty)
+            self.register(box)
+            none_row.addWidget(box)
+        none_row.addStretch(1)
+        lay.addLayout(none_row)
 
         _box, lay = self.group("其他改进措施（选填，不对应具体问题）", form=False)
         lay.addWidget(self.strings("extra_measures", "改进措施", min_rows=3))

@@ -35,7 +35,9 @@ class Bound(Protocol):
 
     path: str
 
-    def load(self) -> None: ...
+    def load(self, force: bool = False) -> None:
+        """Show the document's value; ``force``: even over refused or pending text (another
+        report was loaded: nothing typed before belongs to it)."""
 
 
 @runtime_checkable
@@ -62,13 +64,18 @@ class _Follower(QObject):
     def on_value(self, path: str) -> None:
         own = getattr(self.widget, "path", "")
         if path == own or own.startswith(path + ".") or own.startswith(path + "["):
-            self.on_reset()
+            self._load(force=False)
 
     def on_reset(self) -> None:
-        try:
-            self.widget.load()  # type: ignore[attr-defined]
-        except (RuntimeError, IndexError, KeyError, AttributeError):
-            pass
+        self._load(force=True)  # another report: refused or pending text is not its own
+
+    def _load(self, *, force: bool) -> None:
+        widget = self.widget
+        if isinstance(widget, Bound):
+            try:
+                widget.load(force=force)
+            except IndexError:  # bound to an item that no longer exists; rebound later
+                pass
 
 
 def follow_document(widget: QWidget, doc: DocumentController) -> None:
@@ -95,8 +102,11 @@ def set_path(widget: QWidget, path: str) -> None:
     widget.setObjectName(path)
 
 
+@runtime_checkable
 class Rebindable(Protocol):
     """A bound widget that can be pointed at another field (``rebind``)."""
+
+    path: str
 
     def rebind(self, path: str) -> None: ...
 
@@ -213,7 +223,7 @@ class Binder(QObject):
         self.widgets: list[QWidget] = []
         doc.changed.connect(self._on_value)
         doc.structure_changed.connect(self._on_change)
-        doc.reset.connect(self.load_all)
+        doc.reset.connect(lambda: self.load_all(force=True))
 
     def add(self, *widgets: QWidget) -> None:
         """Register bound widgets; each names a field of the schema (a wrong path fails here,
@@ -235,12 +245,12 @@ class Binder(QObject):
             if w.property("computed") and isinstance(w, Bound):
                 w.load()
 
-    def load_all(self) -> None:
+    def load_all(self, force: bool = False) -> None:
         for w in self.widgets:
             if isinstance(w, Bound):
                 try:
-                    w.load()
-                except (IndexError, KeyError, AttributeError):
+                    w.load(force=force)
+                except IndexError:
                     pass  # bound to an item that no longer exists; rebound later
 
     def set_tab_order(self, extra: Iterable[QWidget] = ()) -> None:

@@ -17,12 +17,21 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from perfdesk.model.figures import Figures
 from perfdesk.model.money import MoneyError, is_dash, out_of_range, parse_money
 from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
+from perfdesk.model.vocabulary import NarrativePart
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import field_hint, follow_document, set_path
 
@@ -149,6 +158,7 @@ class BoundLineEdit(QLineEdit):
                 return  # the user is typing here
         self._loaded = value
         self._set_error("")
+        self.setToolTip(self._tip(value))
         text = self.format_value(value)
         if text != self.text():
             self.setText(text)
@@ -174,6 +184,15 @@ class BoundLineEdit(QLineEdit):
         self.setModified(False)
         return True
 
+    def _tip(self, value: Any) -> str:
+        """The hint, and for a figure taken from the unit's tables where it came from."""
+        source = self.doc.report.sources.get(self.path)
+        if source is None:
+            return self.hint
+        from perfdesk.io.tables.preview import tooltip
+
+        return f"{self.hint}\n{tooltip(source, value)}" if self.hint else tooltip(source, value)
+
     def _revalidate(self, text: str) -> None:
         if not self.error:
             return
@@ -189,7 +208,7 @@ class BoundLineEdit(QLineEdit):
         self.doc.set_refused(self.path, message)
         self.error = message
         self.setStyleSheet(ERROR_STYLE if message else "")
-        self.setToolTip(message or self.hint)
+        self.setToolTip(message or self._tip(self._get()))
         self.setProperty("invalid", bool(message))
 
     def event(self, event: QEvent) -> bool:
@@ -276,7 +295,7 @@ class ComputedField(QLineEdit):
         self.setProperty("computed", True)
         self.load()
 
-    def load(self) -> None:
+    def load(self, force: bool = False) -> None:
         try:
             text = self.compute(self.doc.report, self.doc.figures)
         except IndexError:  # bound to a project an undo or a delete just removed
@@ -373,7 +392,7 @@ class ComboField(QComboBox):
     def _on_activated(self, index: int) -> None:
         self.doc.set_value(self.path, self._values[index])
 
-    def load(self) -> None:
+    def load(self, force: bool = False) -> None:
         value = self.doc.get(self.path)
         if value not in self._values:  # a value no choice names (a user template's id)
             self._values.append(value)
@@ -401,7 +420,7 @@ class DateField(QDateEdit):
         follow_document(self, doc)
         self.load()
 
-    def load(self) -> None:
+    def load(self, force: bool = False) -> None:
         value: date | None = self.doc.get(self.path)
         self._loading = True
         self.setDate(_UNSET if value is None else QDate(value.year, value.month, value.day))
@@ -466,3 +485,45 @@ class DateField(QDateEdit):
         if leave_to_document(event, False, False):
             return True
         return super().event(event)
+
+
+class StatedNoneBox(QCheckBox):
+    """“确无…”: the user's explicit 无 for a narrative part (``report.stated_none``).
+
+    A blank section is not a statement; only with this box ticked does the report say 无.
+    It can be ticked only while the part is empty (text typed there is what gets printed).
+    """
+
+    def __init__(self, doc: DocumentController, part: NarrativePart, text: str,
+                 is_empty: Callable[[Report], bool], parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.doc, self.part, self._is_empty = doc, part, is_empty
+        self.path = "stated_none"
+        self.setObjectName(f"stated_none.{part.value}")
+        self.toggled.connect(self._on_toggled)
+        doc.changed.connect(self._refresh)
+        doc.structure_changed.connect(self._refresh)
+        doc.reset.connect(self._refresh)
+        self._loading = False
+        self.load()
+
+    def _refresh(self, *_args: object) -> None:
+        self.load()
+
+    def load(self, force: bool = False) -> None:
+        empty = self._is_empty(self.doc.report)
+        self.setEnabled(empty)
+        self.setToolTip(f"确实没有需要写的{self.part.label}时勾选：报告中写“无”。不勾选而留空，"
+                        "报告只能生成草稿（审核 R-C05）。" if empty else
+                        f"已填写{self.part.label}，报告按所填内容印出。")
+        self._loading = True
+        self.setChecked(self.part in self.doc.report.stated_none)
+        self._loading = False
+
+    def _on_toggled(self, checked: bool) -> None:
+        if self._loading:
+            return
+        parts = [p for p in self.doc.report.stated_none if p != self.part]
+        if checked:
+            parts.append(self.part)
+        self.doc.set_value("stated_none", sorted(parts), key=f"stated_none.{self.part.value}")

@@ -170,6 +170,7 @@ class RecordTable(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.model.error.connect(self.show_message)
+        doc.reset.connect(self._forget_message)  # another report: the old refusal is not its own
 
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(4)
@@ -200,6 +201,9 @@ class RecordTable(QWidget):
         self.message.setStyleSheet("color: #b42318;" if error else "color: #1f3a5f;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def _forget_message(self) -> None:
+        self.show_message("")
 
     def rebind(self, path: str) -> None:
         set_path(self, path)
