@@ -703,8 +703,7 @@ def direction_notice(report: Report) -> tuple[str, str]:
     else:
         project = report.projects[int(path[len("projects["):path.index("]")])]
         where, ind = f"项目“{project.name.strip()}”", project.indicators[i]
-    text = (f"本报告有 {len(rows)} 行定量指标的年度指标值没有写“≥”“≤”等符号（如{where}第{i + 1}行"
-            f"“{ind.name.strip()}” {ind.target.strip()}），现按方向计算建议得分：数量、质量、效益、"
-            "满意度指标越多越好，成本指标越少越好，时效指标的时长越短越好，指标值为 0 的不超过 0。"
-            "建议得分因此与以前不同；各行的方向及理由见绩效指标表的“方向”列，可改为正向、反向或等于。")
+    text = (f"本报告有 {len(rows)} 行定量指标的指标值没有写“≥”“≤”（如{where}第{i + 1}行“{ind.name.strip()}”"
+            f" {ind.target.strip()}），现按推断的方向计算建议得分（数量、质量、效益、满意度越多越好，成本越少越好，"
+            "时长越短越好，0 为不超过 0），与以前不同。方向和理由见绩效指标表的“方向”列，可以修改。")
     return text, f"{path}[{i}].direction"
