@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-from perfdesk.checks import Checker, check, scoring, targets
+from perfdesk.checks import Checker, check, suggest, targets
 from perfdesk.io import dumps, load_report
 from perfdesk.model.figures import Figures
 from perfdesk.model.report import Amounts, Funding, Indicator, Project, Report
@@ -90,7 +90,7 @@ def median_ms(func: Callable[[], object], repeat: int, setup: Callable[[], objec
 def clear_caches() -> None:
     targets.parse.cache_clear()
     targets.achievement.cache_clear()
-    scoring._suggest.cache_clear()
+    suggest._suggest.cache_clear()
 
 
 def main() -> None:

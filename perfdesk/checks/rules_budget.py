@@ -246,12 +246,14 @@ def project_funding(report: Report, unit: Unit) -> Iterator[Hit]:
 # A total left blank by one blank part (R-B14)
 
 _Part = tuple[str, Amounts, str]  # (how the message names it, its amounts, its path)
+_SPENDING, _THREE_PUBLIC = "spending", "three_public"
 
 
 @dataclass
 class _Gap:
     label: str
     path: str  # where to jump: the blank part's path, the column is appended
+    block: str  # "spending" (基本/项目支出 under 支出合计) or "three_public" (“三公”经费)
     cols: list[str] = field(default_factory=list)
     totals: list[str] = field(default_factory=list)  # the printed totals it leaves blank
 
@@ -289,7 +291,7 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
     ]
     gaps: dict[str, _Gap] = {}
 
-    def note(parts: list[_Part], col: str, totals: list[tuple[str, Amounts]]) -> None:
+    def note(parts: list[_Part], col: str, totals: list[tuple[str, Amounts]], block: str) -> None:
         blank: list[str] = []
         for label, a in totals:  # the totals above the parts, up to the first known one
             if _get(a, col) is not None:
@@ -299,32 +301,40 @@ def blank_part(report: Report, fig: Figures) -> Iterator[Hit]:
             return  # a declared total covers the column: nothing is stated from the parts
         for i in figures.blank_parts([a for _, a, _ in parts], col) or []:
             label, _, path = parts[i]
-            gap = gaps.setdefault(label + path, _Gap(label, path))
+            gap = gaps.setdefault(label + path, _Gap(label, path, block))
             if col not in gap.cols:  # also named under the total above its subtotal
                 gap.cols.append(col)
             gap.totals += [x for x in blank if x not in gap.totals]
 
     for col in COLUMNS:
-        note(basic_parts, col, [("基本支出", basic), ("支出合计", overall)])
-        note(project_parts, col, [("项目支出", projects), ("支出合计", overall)])
+        note(basic_parts, col, [("基本支出", basic), ("支出合计", overall)], _SPENDING)
+        note(project_parts, col, [("项目支出", projects), ("支出合计", overall)], _SPENDING)
         first_project = project_parts[0][2] if project_parts else "projects"
         note([*_whole("基本支出", basic, "basic.personnel", basic_parts, col),
               *_whole("项目支出", projects, first_project, project_parts, col)],
-             col, [("支出合计", overall)])
-        note(vehicle_parts, col, [("公务用车购置及运行维护费", vehicle), ("“三公”经费合计", three)])
+             col, [("支出合计", overall)], _SPENDING)
+        note(vehicle_parts, col, [("公务用车购置及运行维护费", vehicle), ("“三公”经费合计", three)],
+             _THREE_PUBLIC)
         note([*_whole("公务用车购置及运行维护费", vehicle, "three_public.vehicle_purchase",
                       vehicle_parts, col),
               ("因公出国（境）费", t.overseas, "three_public.overseas"),
               ("公务接待费", t.reception, "three_public.reception")],
-             col, [("“三公”经费合计", three)])
+             col, [("“三公”经费合计", three)], _THREE_PUBLIC)
+    # Blank parts of one block in the same columns are one finding (seed 001: three 三公
+    # items blank in 上年决算), which keeps the path of every part it names.
+    groups: dict[tuple[str, tuple[str, ...]], list[_Gap]] = {}
     for gap in gaps.values():
+        groups.setdefault((gap.block, tuple(gap.cols)), []).append(gap)
+    for (_block, cols), members in groups.items():
+        totals = list(dict.fromkeys(t for g in members for t in g.totals))
         rate = ("，整体预算执行率和总分也无法计算"
-                if "支出合计" in gap.totals and {"annual", "actual"} & set(gap.cols) else "")
+                if "支出合计" in totals and {"annual", "actual"} & set(cols) else "")
         yield Hit(
-            f"{gap.label}{'、'.join(COLUMN_LABELS[c] for c in gap.cols)}为空，而同一合计中已有别的项目填了数："
-            f"{'、'.join(gap.totals)}因此无法合计{rate}。空白表示未知而不是 0，请填写"
-            "（确无此项支出请填 0）",
-            (gap.path if gap.path == "projects" else f"{gap.path}.{gap.cols[0]}",),  # no project yet: the list
+            f"{'、'.join(g.label for g in members)}{'、'.join(COLUMN_LABELS[c] for c in cols)}为空，"
+            f"而同一合计中已有别的项目填了数：{'、'.join(totals)}因此无法合计{rate}。空白表示未知而不是 0，"
+            "请填写（确无此项支出请填 0）",
+            # no project yet: the list itself
+            tuple(g.path if g.path == "projects" else f"{g.path}.{g.cols[0]}" for g in members),
         )
 
 

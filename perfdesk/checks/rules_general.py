@@ -11,7 +11,7 @@ from perfdesk.checks.finding import ERROR, INFO, WARNING
 from perfdesk.checks.rules import Hit, Registry, Unit, find_placeholder
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_percent
-from perfdesk.model.report import Report
+from perfdesk.model.report import Indicator, Report
 from perfdesk.model.schema import A, address
 from perfdesk.model.vocabulary import NarrativePart
 
@@ -142,17 +142,34 @@ def placeholders_in_unit(report: Report, unit: Unit) -> Iterator[Hit]:
         items += [(unit.path(f"goals[{i}]"), g) for i, g in enumerate(p.goals)]
         items += [(unit.path(f"achievements[{i}]"), a) for i, a in enumerate(p.achievements)]
         items.append((unit.path("implementer"), p.implementer))
+    yield from placeholder_hits(items, f"{unit.label}：")
+    rows: list[tuple[int, str, str, str]] = []  # (row, column, path, placeholder)
     for i, (ind, facts) in enumerate(zip(unit.indicators, unit.facts, strict=True)):
         if facts.placeholder and ind.weight is not None:
             continue  # a placeholder row carrying 分值 is R-I06
         base = f"{unit.prefix}[{i}]"
-        items += [
-            (f"{base}.name", ind.name),
-            (f"{base}.target", ind.target),
-            (f"{base}.actual", ind.actual),
-            (f"{base}.deviation", ind.deviation),
-        ]
-    yield from placeholder_hits(items, f"{unit.label}：")
+        for field, column in _ROW_TEXTS:
+            text = getattr(ind, field)
+            found = find_placeholder(text) if text else None
+            if found:
+                rows.append((i, column, f"{base}.{field}", found[0]))
+    if len(rows) == 1:
+        i, _column, path, _token = rows[0]
+        yield from placeholder_hits([(path, getattr(unit.indicators[i], path.rsplit(".", 1)[1]))],
+                                    f"{unit.label}：")
+    elif rows:
+        # One finding for the table: the same placeholder on many rows is one thing to fix.
+        tokens = "、".join(f"“{t}”" for t in dict.fromkeys(t for *_, t in rows))
+        places = "、".join(f"第{i + 1}行{column}" for i, column, *_ in rows[:6])
+        more = f"等 {len(rows)} 处" if len(rows) > 6 else ""
+        yield Hit(
+            f"{unit.label}：从第{rows[0][0] + 1}行起 {len(rows)} 处文字留有占位符{tokens}"
+            f"（{places}{more}），请填写实际内容或删除",
+            tuple(path for _, _, path, _ in rows),
+        )
+
+
+_ROW_TEXTS = (("name", "三级指标"), ("target", "指标值"), ("actual", "完成值"), ("deviation", "偏差原因"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -219,6 +236,12 @@ def staffing_counts(report: Report, fig: Figures) -> Iterator[Hit]:
 # ---------------------------------------------------------------------------------------
 # R-S01 the score
 
+_NO_INDICATORS = "未设置绩效指标"  # the score's reason (figures.indicator_score) when no row has 分值 or 得分
+
+
+def _has_content(ind: Indicator) -> bool:
+    return bool(ind.name.strip() or ind.target.strip() or ind.actual.strip())
+
 
 @reg.report(
     "R-S01",
@@ -237,7 +260,16 @@ def total_score(report: Report, fig: Figures) -> Iterator[Hit]:
             where = ("indicators",)
         known = (f"；预算执行率得分 {s.exec_score} 分" if s.exec_score is not None else "")
         known += (f"；绩效指标得分 {s.indicator_score} 分" if s.indicator_score is not None else "")
-        yield Hit(f"总分和等级暂无法计算：{s.missing}{known}", where)
+        missing = s.missing
+        no_weight = [k for k, i in enumerate(report.indicators) if i.weight is None and _has_content(i)]
+        if _NO_INDICATORS in missing and no_weight:
+            # The rows are there; what is missing is their 分值.
+            rows = "、".join(str(k + 1) for k in no_weight[:8])
+            more = f"等 {len(no_weight)} 行" if len(no_weight) > 8 else f"，共 {len(no_weight)} 行"
+            missing = missing.replace(
+                _NO_INDICATORS, f"附件2的绩效指标都没有分值（第{rows}行{more}），请填写分值")
+            where = tuple(f"indicators[{k}].weight" for k in no_weight)
+        yield Hit(f"总分和等级暂无法计算：{missing}{known}", where)
         return
     yield Hit(
         f"总分 {s.total} 分（预算执行率 {s.exec_score} + 绩效指标 {s.indicator_score}），"

@@ -1,4 +1,4 @@
-"""Indicator-table rules (R-I01 … R-I11), run on 附件2 and on every project's 附件3."""
+"""Indicator-table rules (R-I01 … R-I15), run on 附件2 and on every project's 附件3."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfdesk.checks import targets
 from perfdesk.checks.finding import ERROR, INFO, WARNING
-from perfdesk.checks.rules import Hit, Registry, Unit
+from perfdesk.checks.rules import Hit, Registry, RowFacts, Unit
 from perfdesk.checks.scoring import Suggestion, band_range, in_band
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_points
@@ -117,9 +117,11 @@ def full_marks_for_missed_target(report: Report, unit: Unit) -> Iterator[Hit]:
         if not _full_for_missed(ind, f.suggestion):
             continue
         s = f.suggestion
+        advice = (f"建议得分 {_n(s.score)} 分" if s.score is not None
+                  else f"建议得分无法计算（{s.reason}）")
         yield Hit(
             f"{row_label(unit, i, ind)}：指标值 {ind.target.strip()}，实际 {ind.actual.strip()}，"
-            f"未达到指标值却给了满分 {_n(ind.score)} 分；建议得分 {_n(s.score)} 分，"
+            f"未达到指标值却给了满分 {_n(ind.score)} 分；{advice}，"
             "请调整得分或核对指标值与完成值",
             (_path(unit, i, "score"), _path(unit, i, "actual")),
         )
@@ -255,11 +257,12 @@ def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
         s = f.suggestion
         if s.unit_mismatch:
             t, a = targets.parse(ind.target), targets.parse(ind.actual)
-            yield Hit(
-                f"{row_label(unit, i, ind)}：指标值 {ind.target.strip()} 的单位是“{t.unit}”，"
-                f"完成值 {ind.actual.strip()} 的单位是“{a.unit}”，请统一单位",
-                (_path(unit, i, "actual"),),
-            )
+            if t.unit and a.unit and t.shape == a.shape == targets.NUMBER:
+                message = (f"指标值 {ind.target.strip()} 的单位是“{t.unit}”，完成值 {ind.actual.strip()} "
+                           f"的单位是“{a.unit}”，请统一单位")
+            else:  # a date against a number, a change against a level …: the reason says which
+                message = f"{s.reason}，请改正"
+            yield Hit(f"{row_label(unit, i, ind)}：{message}", (_path(unit, i, "actual"),))
         elif s.qualitative_actual:
             yield Hit(
                 f"{row_label(unit, i, ind)}：指标值 {ind.target.strip()} 是数值，完成值“{ind.actual.strip()}”"
@@ -279,26 +282,50 @@ def units_consistent(report: Report, unit: Unit) -> Iterator[Hit]:
     reads=(A.scoring,),
 )
 def qualitative_band(report: Report, unit: Unit) -> Iterator[Hit]:
+    """Rows without a band are one finding per table (offering 补选档次) when there are
+    several; a score outside its chosen band is a finding of its own row."""
+    unchosen: list[tuple[int, Indicator, RowFacts]] = []
+    outside: list[tuple[int, Hit]] = []
     for i, ind, f in unit.rows:
         if f.placeholder or f.target_kind != targets.QUALITATIVE:
             continue
         if ind.band is None:
-            s = f.suggestion
-            hint = f"；完成值表述对应“{s.band.label}”" if s.band else ""
-            yield Hit(
-                f"{row_label(unit, i, ind)}是定性指标，请选择达成程度（达成 / 部分达成 / 未达成）{hint}",
-                (_path(unit, i, "band"),),
-            )
+            unchosen.append((i, ind, f))
             continue
         if ind.score is None or ind.weight is None or in_band(ind.score, ind.weight, ind.band):
             continue
         low, high = band_range(ind.weight, ind.band)
         upper = "（含）" if ind.band == Band.MET else "（不含）"
-        yield Hit(
+        outside.append((i, Hit(
             f"{row_label(unit, i, ind)}达成程度为“{ind.band.label}”，得分应在 {_n(low)} 分（含）至 "
             f"{_n(high)} 分{upper}之间，实际给了 {_n(ind.score)} 分，请调整得分或达成程度",
             (_path(unit, i, "score"), _path(unit, i, "band")),
-        )
+        )))
+    hits = list(outside)
+    if len(unchosen) == 1:
+        i, ind, f = unchosen[0]
+        s = f.suggestion
+        hint = f"；完成值表述对应“{s.band.label}”" if s.band else ""
+        hits.append((i, Hit(
+            f"{row_label(unit, i, ind)}是定性指标，请选择达成程度（达成 / 部分达成 / 未达成）{hint}",
+            (_path(unit, i, "band"),),
+        )))
+    elif unchosen:
+        rows = [i for i, _, _ in unchosen]
+        hits.append((rows[0], Hit(
+            f"{unit.label}从第{rows[0] + 1}行起有 {len(rows)} 个定性指标未选择达成程度（{row_list(rows)}），"
+            "可点表格下方的“补选档次”一次选定：按自评得分所在的档次，没有得分的按完成值的表述；"
+            "选定后请逐行核对",
+            tuple(_path(unit, i, "band") for i in rows),
+        )))
+    for _, hit in sorted(hits, key=lambda h: h[0]):
+        yield hit
+
+
+def row_list(rows: list[int], shown: int = 8) -> str:
+    """[0, 1, 2] -> '第1、2、3行'; more than ``shown`` rows end with '等 N 行'."""
+    listed = "、".join(str(i + 1) for i in rows[:shown])
+    return f"第{listed}行" + (f"等 {len(rows)} 行" if len(rows) > shown else "")
 
 
 @reg.unit("R-I11", WARNING, "指标行未填写实际完成值或自评得分")
@@ -336,3 +363,42 @@ def band_matches_wording(report: Report, unit: Unit) -> Iterator[Hit]:
                 f"是“{worded.label}”，请核对达成程度或完成值",
                 (_path(unit, i, "band"), _path(unit, i, "actual")),
             )
+
+
+# ---------------------------------------------------------------------------------------
+# R-I13 … R-I15 what the actual says (issue 12)
+
+
+@reg.unit("R-I13", INFO, "实际完成值没有写单位，已按年度指标值的单位（含“万”“亿”）理解", reads=(A.scoring,))
+def unit_assumed(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in unit.rows:
+        s = f.suggestion
+        if s.assumed:
+            yield Hit(
+                f"{row_label(unit, i, ind)}：完成值“{ind.actual.strip()}”没有写单位，已按指标值 "
+                f"{ind.target.strip()} 的单位理解为 {s.assumed}；如不对，请在完成值中写上单位",
+                (_path(unit, i, "actual"),),
+            )
+
+
+@reg.unit("R-I14", WARNING, "实际完成值不可能：件数等为负数，完成率、合格率、满意度等超过 100%",
+          reads=(A.scoring,))
+def impossible_actual(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in unit.rows:
+        s = f.suggestion
+        if s.impossible:
+            shown = f"{ind.actual.strip()}（按指标值的单位即 {s.assumed}）" if s.assumed else f"{ind.actual.strip()} "
+            yield Hit(
+                f"{row_label(unit, i, ind)}：完成值 {shown}{s.impossible}，"
+                "不能据此计分：请核对实际完成值（常见的是笔误，或把完成数量当成了比率）",
+                (_path(unit, i, "actual"),),
+            )
+
+
+@reg.unit("R-I15", WARNING, "无法判断是否达到年度指标值（完成值只给出上限或下限、范围跨过指标值、期限或增幅说不清）",
+          reads=(A.scoring,))
+def undecided(report: Report, unit: Unit) -> Iterator[Hit]:
+    for i, ind, f in unit.rows:
+        s = f.suggestion
+        if s.undecided:
+            yield Hit(f"{row_label(unit, i, ind)}：{s.undecided}", (_path(unit, i, "actual"),))

@@ -1,13 +1,30 @@
-"""Parsing what people type as 年度指标值 and 实际完成值 (DOMAIN.md §3).
+"""Parsing what people type as 年度指标值 and 实际完成值 (DOMAIN.md §3–§4).
 
 ``parse(text)`` turns ``≥1.5万件`` into ``Value(">=", Decimal("15000"), "件")`` and
 ``不断加强`` into a qualitative value. It never raises and never guesses: text that is not
 plainly a number with a known unit stays qualitative, and ``achievement(text)`` only
 reports "achieved" wording when it is unambiguous.
 
+Besides single numbers a quantitative value may be
+
+* a **range** (``95%-100%``, ``5~10天``, ``90%至95%``): ``number`` is its low end, ``high``
+  its high end;
+* a **deadline** (``12月底前``, ``2024年12月31日前``, ``年底前完成``; as an actual
+  ``次年2月完成``): ``number`` is the months since the start of its year (12月底 = 12,
+  6月15日 = 5.5, 次年2月 = 14); a whole month written as an actual lies in
+  (``number`` − ``span``, ``number``];
+* a **change** (``同比增长5%``, ``下降8%``, ``提高2个百分点``): ``number`` is the size of the
+  change and ``sense`` its sign (+1 增长/提高…, −1 下降/减少…, 0 持平).
+
+``stated`` tells whether a comparator was written: ``≥``, ``不超过``, ``以内``, and
+``控制在 N`` (at most N). ``120件`` and a bare ``保持在95%`` state none: their direction
+is inferred from the row (``checks.suggest``).
+
 Units are canonical: 万/亿 multiply the number (``1.5万件`` = 15000 件, ``150万元`` =
-1500000 元), ‰ becomes % (``5‰`` = 0.5%), and synonyms share one name (日 = 天,
-名 = 人, 平方米 = m²). Results are cached: the same text is parsed once per process.
+1500000 元; ``mult`` keeps the multiplier typed), ‰ becomes % (``5‰`` = 0.5%), synonyms
+share one name (日 = 天, 名 = 人, 批 = 批次, 平方米 = m²) and a few units convert (小时 = 60
+分钟, 吨 = 1000 kg, 公里 = 1000 米; ``factor``). Results are cached: the same text is
+parsed once per process.
 """
 
 from __future__ import annotations
@@ -28,6 +45,12 @@ COMPARATOR_SIGNS = {GE: "≥", LE: "≤", GT: ">", LT: "<", EQ: "="}
 EMPTY = "empty"
 QUANTITATIVE = "quantitative"
 QUALITATIVE = "qualitative"
+
+# Shapes of a quantitative value.
+NUMBER = "number"
+RANGE = "range"
+DEADLINE = "deadline"
+CHANGE = "change"
 
 # Achievement wording in an actual (see ``achievement``).
 ACHIEVED = "achieved"
@@ -74,8 +97,10 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("==", EQ),
     ("=", EQ),
 )
-# Words that may precede the comparator/number and carry no meaning of their own.
-_LEADING_FILLER = ("控制在", "保持在", "在")
+# Words before the number: 控制在 N is "at most N" unless a comparator says otherwise;
+# 保持在 N and 在 N carry no direction of their own.
+_CONTROL = "控制在"
+_LEADING_FILLER = (_CONTROL, "保持在", "在")
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("及以上", GE),
     ("以上", GE),
@@ -96,6 +121,7 @@ _MULTIPLIERS: tuple[tuple[str, Decimal], ...] = (
     ("亿", Decimal(10) ** 8),
     ("千", Decimal(10) ** 3),
 )
+MULTIPLIER_WORDS = {mult: word for word, mult in _MULTIPLIERS}
 
 # Known units and their canonical names. A unit not listed here makes the text qualitative.
 _UNIT_ALIASES: dict[str, str] = {
@@ -117,8 +143,8 @@ _UNIT_ALIASES: dict[str, str] = {
     "日": "天",
     "个工作日": "个工作日",
     "工作日": "个工作日",
-    "小时": "小时",
-    "个小时": "小时",
+    "小时": "分钟",
+    "个小时": "分钟",
     "分钟": "分钟",
     "周": "周",
     "个月": "个月",
@@ -154,13 +180,13 @@ _UNIT_ALIASES: dict[str, str] = {
     "间": "间",
     "栋": "栋",
     "所次": "所次",
-    "吨": "吨",
+    "吨": "kg",
     "公斤": "kg",
     "千克": "kg",
     "kg": "kg",
-    "公里": "公里",
-    "千米": "公里",
-    "km": "公里",
+    "公里": "米",
+    "千米": "米",
+    "km": "米",
     "米": "米",
     "m": "米",
     "平方米": "m²",
@@ -173,6 +199,17 @@ _UNIT_ALIASES: dict[str, str] = {
     "倍": "倍",
     "个百分点": "个百分点",
 }
+# Units that convert to their canonical unit by a factor (the others: 1).
+_UNIT_FACTORS: dict[str, Decimal] = {
+    "小时": Decimal(60),
+    "个小时": Decimal(60),
+    "吨": Decimal(1000),
+    "公里": Decimal(1000),
+    "千米": Decimal(1000),
+    "km": Decimal(1000),
+}
+# Canonical units of a length of time (a 时效指标 in one of these is "less is better").
+DURATION_UNITS = frozenset({"天", "个工作日", "分钟", "周", "个月"})
 # Per-period denominators ('次/年'); 年 and 月 alone are not units: '2024年', '12月' are dates.
 _DENOMINATORS: dict[str, str] = {
     **_UNIT_ALIASES,
@@ -194,9 +231,10 @@ class Value:
     """One parsed 指标值 / 完成值.
 
     ``kind`` is EMPTY, QUANTITATIVE or QUALITATIVE. For QUANTITATIVE, ``comparator`` is
-    one of GE/LE/GT/LT/EQ (EQ when none is written), ``number`` is in the canonical unit
-    (multipliers applied) and ``step`` is the precision it was typed with, in that unit
-    (``1.5万件`` -> 1000, ``98.2%`` -> 0.1).
+    one of GE/LE/GT/LT/EQ (EQ when none is written; ``stated`` says whether one was),
+    ``number`` is in the canonical unit (multiplier and unit factor applied) and ``step``
+    is the precision it was typed with, in that unit (``1.5万件`` -> 1000, ``98.2%`` ->
+    0.1). ``shape`` is NUMBER, RANGE, DEADLINE or CHANGE (see the module docstring).
     """
 
     kind: str
@@ -205,22 +243,43 @@ class Value:
     number: Decimal = Decimal(0)
     unit: str = ""
     step: Decimal = Decimal(1)
+    stated: bool = False
+    shape: str = NUMBER
+    high: Decimal | None = None  # RANGE: the high end
+    span: Decimal = Decimal(0)  # DEADLINE: a whole month (or 旬) written as an actual
+    sense: int = 0  # CHANGE: +1 up, -1 down, 0 持平
+    year: int | None = None  # DEADLINE: a year written out
+    mult: Decimal = Decimal(1)  # the multiplier typed (万 = 10⁴)
+    factor: Decimal = Decimal(1)  # unit conversion to the canonical unit (小时 = 60 分钟)
+    unit_text: str = ""  # the unit as typed, without its multiplier ('元', '小时', '批')
 
     @property
     def quantitative(self) -> bool:
         return self.kind == QUANTITATIVE
 
+    @property
+    def scale(self) -> Decimal:
+        """What one typed unit is in the canonical unit (万元 -> 10000, 小时 -> 60)."""
+        return self.mult * self.factor
+
     def show(self) -> str:
         """The value as the checks print it, e.g. '≥15000件'."""
         if self.kind != QUANTITATIVE:
             return self.text
-        sign = "" if self.comparator == EQ else COMPARATOR_SIGNS[self.comparator]
-        return f"{sign}{_plain(self.number)}{self.unit}"
+        sign = COMPARATOR_SIGNS[self.comparator] if self.stated else ""
+        if self.shape == RANGE and self.high is not None:
+            return f"{plain(self.number)}–{plain(self.high)}{self.unit}"
+        if self.shape in (DEADLINE, CHANGE):
+            return normalize(self.text)
+        return f"{sign}{plain(self.number)}{self.unit}"
 
 
-def _plain(number: Decimal) -> str:
+def plain(number: Decimal) -> str:
     """15000.0 -> '15000', 0.50 -> '0.5'."""
     return format(number.normalize(), "f")
+
+
+_plain = plain
 
 
 def normalize(text: str) -> str:
@@ -245,26 +304,37 @@ def _strip_suffix(s: str) -> tuple[str, str | None]:
     return s, None
 
 
-def _unit_and_scale(rest: str) -> tuple[str, Decimal] | None:
-    """'万件' -> ('件', 10000); '元/批次' -> ('元/批次', 1); unknown unit -> None."""
-    scale = Decimal(1)
-    for word, mult in _MULTIPLIERS:
+@dataclass(frozen=True)
+class _Unit:
+    unit: str  # canonical
+    mult: Decimal
+    factor: Decimal
+    text: str  # as typed, without the multiplier
+
+
+def _unit_and_scale(rest: str) -> _Unit | None:
+    """'万件' -> 件 ×10000; '元/批次' -> 元/批次; '小时' -> 分钟 ×60; unknown -> None."""
+    mult = Decimal(1)
+    for word, m in _MULTIPLIERS:
         if rest.startswith(word):
-            scale = mult
+            mult = m
             rest = rest[len(word) :]
             break
     if rest.startswith("%") or rest.startswith("‰"):
         if rest[1:]:
             return None
-        return "%", (scale / 10 if rest[0] == "‰" else scale)
+        if rest[0] == "‰":
+            return _Unit("%", mult / 10, Decimal(1), "%")
+        return _Unit("%", mult, Decimal(1), "%")
     if "/" in rest:
         num, _, den = rest.partition("/")
         if num not in _UNIT_ALIASES or den not in _DENOMINATORS or not num or not den:
             return None
-        return f"{_UNIT_ALIASES[num]}/{_DENOMINATORS[den]}", scale
+        return _Unit(f"{_UNIT_ALIASES[num]}/{_DENOMINATORS[den]}", mult, _UNIT_FACTORS.get(num, Decimal(1)),
+                     rest)
     if len(rest) > _MAX_UNIT_LEN or rest not in _UNIT_ALIASES:
         return None
-    return _UNIT_ALIASES[rest], scale
+    return _Unit(_UNIT_ALIASES[rest], mult, _UNIT_FACTORS.get(rest, Decimal(1)), rest)
 
 
 @lru_cache(maxsize=65536)
@@ -280,30 +350,156 @@ def _parse(text: str) -> Value:
     s = normalize(text)
     if not s or s in ("-", "—", "/", "无数据"):
         return Value(EMPTY, text)
+    for reader in (_number, _range, _change, _deadline):
+        value = reader(s, text)
+        if value is not None:
+            return value
+    return Value(QUALITATIVE, text)
+
+
+def _comparator_and_rest(s: str) -> tuple[str, str, bool] | None:
+    """(comparator, the number and unit, stated) of a bound; None for contradictory words."""
+    control = False
     for filler in _LEADING_FILLER:
         if s.startswith(filler) and len(s) > len(filler):
             candidate = s[len(filler) :]
             if candidate[:1].isdigit() or _strip_prefix(candidate)[1] is not None:
                 s = candidate
+                control = filler == _CONTROL
             break
     s, pre = _strip_prefix(s)
     s, post = _strip_suffix(s)
     if pre is not None and post is not None and pre != post and (pre, post) not in _COMPATIBLE:
+        return None
+    written = pre or post
+    if written is None and control:
+        return LE, s, True  # 控制在15天: at most 15 天
+    return written or EQ, s, written is not None
+
+
+def _number(s: str, text: str) -> Value | None:
+    bound = _comparator_and_rest(s)
+    if bound is None:
         return Value(QUALITATIVE, text)
-    comparator = pre or post or EQ
+    comparator, s, stated = bound
     m = _NUMBER.match(s)
     if m is None:
-        return Value(QUALITATIVE, text)
+        return None
     digits = m.group(0)
-    found = _unit_and_scale(s[m.end() :])
-    if found is None:
-        return Value(QUALITATIVE, text)
-    unit, scale = found
+    unit = _unit_and_scale(s[m.end() :])
+    if unit is None:
+        return None
     number = Decimal(digits)
     if not number.is_finite():  # pragma: no cover - the regex admits digits only
-        return Value(QUALITATIVE, text)
+        return None
+    scale = unit.mult * unit.factor
     step = scale.scaleb(-len(digits.partition(".")[2]))
-    return Value(QUANTITATIVE, text, comparator, number * scale, unit, step)
+    return Value(QUANTITATIVE, text, comparator, number * scale, unit.unit, step, stated,
+                 mult=unit.mult, factor=unit.factor, unit_text=unit.text)
+
+
+_RANGE = re.compile(r"^(\d+(?:\.\d+)?)([^\d~至到\-—–]*)(?:-|~|—|–|至|到)(\d+(?:\.\d+)?)(.*)$")
+
+
+def _range(s: str, text: str) -> Value | None:
+    """'95%-100%', '5~10天', '1-2万元': a range, met inside."""
+    m = _RANGE.match(s)
+    if m is None:
+        return None
+    low_digits, low_unit, high_digits, high_unit = m.groups()
+    unit = _unit_and_scale(high_unit)
+    if unit is None:
+        return None
+    if low_unit:
+        first = _unit_and_scale(low_unit)
+        if first is None or (first.unit not in ("", unit.unit)) or first.factor != unit.factor:
+            return None
+        if first.unit == "" and first.mult != unit.mult and first.mult != 1:
+            return None
+    scale = unit.mult * unit.factor
+    low, high = Decimal(low_digits) * scale, Decimal(high_digits) * scale
+    if low > high:
+        return None
+    digits = max(len(low_digits.partition(".")[2]), len(high_digits.partition(".")[2]))
+    return Value(QUANTITATIVE, text, EQ, low, unit.unit, scale.scaleb(-digits), True, RANGE, high,
+                 mult=unit.mult, factor=unit.factor, unit_text=unit.text)
+
+
+_CHANGE = re.compile(
+    r"^(?:同比|较上年度?|比上年度?|较去年|比去年|环比|较上期|比上期|较上一年度?|与上年相比)?"
+    r"(增长|增加|提高|提升|上升|下降|减少|降低|回落|下降了|增长了)(.+)$"
+)
+_UP = ("增长", "增加", "提高", "提升", "上升", "增长了")
+
+
+def _change(s: str, text: str) -> Value | None:
+    """'同比增长5%', '下降8%', '提高2个百分点', '持平': a change against last year."""
+    if s in ("持平", "与上年持平", "同比持平", "基本持平"):
+        return Value(QUANTITATIVE, text, EQ, Decimal(0), "", Decimal(0), False, CHANGE, sense=0)
+    m = _CHANGE.match(s)
+    if m is None:
+        return None
+    inner = _number(m.group(2), m.group(2))
+    if inner is None or inner.kind != QUANTITATIVE:
+        return None
+    sense = 1 if m.group(1) in _UP else -1
+    return Value(QUANTITATIVE, text, inner.comparator, inner.number, inner.unit, inner.step, inner.stated,
+                 CHANGE, sense=sense, mult=inner.mult, factor=inner.factor, unit_text=inner.unit_text)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DEADLINE = re.compile(
+    r"^(?:(?P<rel>当年|本年|今年|次年|明年|翌年)|(?P<year>20\d{2})年)?(?:"
+    r"(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})[日号]|(?P<end>底|末)|(?P<part>上旬|中旬|下旬|初|份))?"
+    r"|(?P<yearend>年底|年末|年内|年度内))"
+    r"(?P<before>前|之前|以前|内|止)?"
+    r"(?P<verb>(?:全部|全面)?(?:完成|办结|到位|完工|结束|实施完毕|竣工|验收|拨付|支付|兑付|发放|公开|上报|报送)"
+    r"(?:任务|工作|建设)?)?$"
+)
+_NEXT_YEAR = ("次年", "明年", "翌年")
+_PARTS = {"上旬": (0, 10), "初": (0, 10), "中旬": (10, 20), "下旬": (20, 31)}
+
+
+def _deadline(s: str, text: str) -> Value | None:
+    """'12月底前', '2024年12月31日前', '年底前完成', '次年2月完成': a point in time, as the
+    months since the start of its year (12月底 = 12, 6月15日 = 5.5, 次年2月 = 14)."""
+    m = _DEADLINE.match(s)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["month"] is not None and not (g["day"] or g["end"] or g["part"] or g["before"] or g["verb"]):
+        return None  # '12月' alone: a date, not a deadline
+    if g["month"] is not None and g["before"] and not (g["day"] or g["end"]):
+        return None  # '12月前': before December begins, or by its end? not guessed
+    offset = Decimal(12) if g["rel"] in _NEXT_YEAR else Decimal(0)
+    year = int(g["year"]) if g["year"] else None
+    span = Decimal(0)
+    if g["yearend"]:
+        position = Decimal(12)
+    else:
+        month = int(g["month"])
+        if not 1 <= month <= 12:
+            return None
+        days = _MONTH_DAYS[month - 1]
+        if g["day"]:
+            day = int(g["day"])
+            if not 1 <= day <= (29 if month == 2 else days):
+                return None
+            position = Decimal(month - 1) + Decimal(min(day, days)) / Decimal(days)
+        elif g["end"]:
+            position = Decimal(month)
+        elif g["part"] in _PARTS:
+            first, last = _PARTS[g["part"]]
+            position = Decimal(month - 1) + Decimal(min(last, days)) / Decimal(days)
+            span = Decimal(min(last, days) - first) / Decimal(days)
+        else:
+            position = Decimal(month)
+            span = Decimal(1)
+    comparator, stated = (LE, True) if g["before"] else (EQ, False)
+    if stated:
+        span = Decimal(0)  # '12月底前': by the end of the month, a bound
+    return Value(QUANTITATIVE, text, comparator, position + offset, "", Decimal(0), stated, DEADLINE,
+                 span=span, year=year)
 
 
 def units_agree(a: Value, b: Value) -> bool:

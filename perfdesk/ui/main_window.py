@@ -49,6 +49,7 @@ from perfdesk.ui.pages import STEPS, page_class, page_for_path
 from perfdesk.ui.pages.base import Page
 from perfdesk.ui.step_list import ERROR, WARNING, StepList
 from perfdesk.ui.widgets.binding import commit_or_warn, reveal
+from perfdesk.ui.widgets.notice_bar import NoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +76,14 @@ class MainWindow(QMainWindow):
         for _key in self._keys:
             self.stack.addWidget(QWidget())  # replaced by the page when first shown
         self.banner = self._make_banner()
+        self.notice = NoticeBar()  # once per file: its bare targets now have a direction
+        self.notice.go.connect(self.go_to)
         centre = QWidget()
         col = QVBoxLayout(centre)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
         col.addWidget(self.banner)
+        col.addWidget(self.notice)
         col.addWidget(self.stack, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("mainSplitter")
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.doc.dirty_changed.connect(self._update_title)
         self.doc.file_changed.connect(self._update_title)
         self.doc.reset.connect(self._on_reset)
+        self.files.opened.connect(self._note_directions)
 
         icon = resource_path("icons", "perfdesk.png")
         if icon.exists():
@@ -290,6 +295,21 @@ class MainWindow(QMainWindow):
 
     def _on_reset(self) -> None:
         self._update_title()
+        self.notice.hide()
+
+    def _note_directions(self, path: Path) -> None:
+        """A file whose bare targets were scored as "=" before directions were inferred."""
+        from perfdesk.checks.suggest import direction_notice
+
+        text, where = direction_notice(self.doc.report)
+        self.notice.say(text, where, key=str(Path(path).resolve()))
+
+    def adopt_suggestions(self) -> None:
+        """编辑 › 采用建议得分: every table of the report, one undo step."""
+        from perfdesk.ui.widgets.indicator_table import adopt_in_report
+
+        if commit_or_warn(self):
+            self.statusBar().showMessage(adopt_in_report(self, self.doc), 15000)
 
     # --- demo banner --------------------------------------------------------------------------
     def _make_banner(self) -> QFrame:
@@ -365,6 +385,11 @@ class MainWindow(QMainWindow):
         self.act_redo.setIconText("重做")
         stack.undoTextChanged.connect(self._undo_text)  # methods: dropped with the window
         stack.redoTextChanged.connect(self._redo_text)
+        e.addSeparator()
+        self.act_adopt = self._action(e, "采用建议得分(&J)", self.adopt_suggestions, None, "actAdopt")
+        self.act_adopt.setIconText("采用建议得分")
+        self.act_adopt.setToolTip("所有绩效指标表（附件2 和各项目附件3）中空白的自评得分填入建议得分，"
+                                  "一步可撤销；已填写且不同的得分先问过再改")
 
         v = bar.addMenu("查看(&V)")
         self._action(v, "上一步", lambda: self._step_by(-1), "Ctrl+PgUp")
@@ -383,7 +408,7 @@ class MainWindow(QMainWindow):
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.act_new, self.act_open, self.act_save, self.act_undo, self.act_redo,
-                    self.act_generate):
+                    self.act_adopt, self.act_generate):
             tools.addAction(act)
 
     # --- the reviewer's desk ---------------------------------------------------------------------

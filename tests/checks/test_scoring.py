@@ -17,7 +17,7 @@ from perfdesk.model.report import (
     Report,
     ScoringSettings,
 )
-from perfdesk.model.vocabulary import Band
+from perfdesk.model.vocabulary import Band, Direction
 
 D = Decimal
 LINEAR = ScoringSettings()
@@ -76,7 +76,10 @@ def test_quantitative_suggestions(target, actual, settings, score, met):
 
 
 def test_equal_target_missed_scores_zero_when_configured():
-    s = suggest(row("19辆", "17辆"), ScoringSettings(equal_miss="zero"))
+    r = row("19辆", "17辆")
+    assert suggest(r, ScoringSettings(equal_miss="zero")).score == D("8.95")  # 数量指标: 正向
+    r.direction = Direction.EQUAL
+    s = suggest(r, ScoringSettings(equal_miss="zero"))
     assert (s.score, s.met) == (D("0.00"), False)
 
 
@@ -297,3 +300,17 @@ def test_indicator_score_is_known_iff_every_scored_row_has_a_score(rows):
     else:
         assert value == sum((sc for _, sc in rows if sc is not None), D(0)) and why == ""
     assert unscored == tuple(k for k, (w, sc) in enumerate(rows) if w is not None and sc is None)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "direction", "score", "met"),
+    [
+        ("持平", "持平", Direction.EQUAL, "10.00", True),
+        ("持平", "增长2%", Direction.EQUAL, "0.00", False),  # reverse against 0: 0
+        ("同比增长5%", "持平", Direction.POSITIVE, "0.00", False),
+        ("同比下降10%", "增长1%", Direction.POSITIVE, "0.00", False),
+    ],
+)
+def test_no_change_as_target_or_actual(target, actual, direction, score, met):
+    s = suggest(row(target, actual), LINEAR)
+    assert (s.direction, s.score, s.met) == (direction, D(score), met)

@@ -88,3 +88,72 @@ def test_004_computed_totals_match_the_printed_ones():
 
 def test_004_low_execution_of_vehicle_upkeep_is_explained_among_the_problems():
     assert "R-B07" not in {f.rule for f in check(_load("004"))}
+
+
+# Every finding of every seed, by rule and the fields it names (reviewed against the
+# published reports): nothing more, nothing less.
+EXPECTED = {
+    "000": [
+        ("R-B14", ("three_public.vehicle_purchase.initial",)),  # 公车购置 blank, 运行维护 3.15
+        ("R-I08", ("indicators",)),
+        ("R-S01", ("declared.overall.annual",)),
+    ],
+    "001": [
+        ("R-B09", ("three_public.vehicle_purchase.actual", "three_public.vehicle_purchase.initial")),
+        # the three 三公 items blank in 上年决算: one finding for the block
+        ("R-B14", ("three_public.vehicle_purchase.prior", "three_public.overseas.prior",
+                   "three_public.reception.prior")),
+        ("R-B14", ("basic.personnel.initial",)),
+        ("R-I08", ("indicators",)),
+        ("R-S01", ("declared.overall.annual",)),
+    ],
+    "002_budget": [
+        ("R-B05", ("adjustments[0].amount", "declared.basic.annual")),
+        ("R-I08", ("indicators",)),
+        ("R-S01", ("indicators",)),
+    ],
+    "003": [
+        ("R-B01", ("declared.basic.actual", "basic.personnel.actual", "basic.public.actual")),
+        ("R-I08", ("indicators",)),
+        ("R-S01", ("declared.overall.annual",)),
+    ],
+    "004": [
+        ("R-C01", ("supervisor",)),
+        ("R-B02", ("declared.projects.annual", "projects[0].amounts.annual", "projects[1].amounts.annual",
+                   "projects[2].amounts.annual")),
+        ("R-I03", ("projects[2].indicators[2].score", "projects[2].indicators[2].actual")),  # 出勤率
+        ("R-I04", ("indicators[17].deviation",)),  # 1066.1万元 against ≥500万元
+        ("R-I04", ("projects[0].indicators[11].deviation",)),
+        ("R-I04", ("projects[2].indicators[2].deviation",)),
+        ("R-I06", ("projects[0].indicators[3].name", "projects[0].indicators[3].weight")),  # ……, 5 分
+        ("R-I06", ("projects[0].indicators[10].weight",)),
+        ("R-I09", ("indicators[13].actual",)),  # ≤15天 against 与计划时间匹配
+        ("R-I09", ("projects[0].indicators[7].actual",)),
+        # qualitative rows without a band: one finding per table, every row's path kept
+        ("R-I10", tuple(f"indicators[{i}].band" for i in (12, 16, 19, 20, 21, 22, 23))),
+        ("R-I10", tuple(f"projects[0].indicators[{i}].band" for i in (8, 9, 12, 13, 14, 15, 16))),
+        ("R-I10", ("projects[1].indicators[4].band", "projects[1].indicators[8].band")),
+        ("R-I10", tuple(f"projects[2].indicators[{i}].band" for i in (3, 4, 5, 6, 7))),
+        ("R-S01", ()),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_each_seed_has_exactly_its_expected_findings(name):
+    from perfdesk.render.templates import traits_of
+
+    got = [(f.rule, f.paths) for f in check(_load(name), traits_of)]
+    assert got == EXPECTED[name]
+
+
+def test_004_bare_targets_are_met_in_their_direction():
+    """19辆/19辆, 18人/18人, 0件/0件 and 100%/100% are met; no row of 004 is undecided."""
+    r = _load("004")
+    rows = [*r.indicators, *(i for p in r.projects for i in p.indicators)]
+    for row in rows:
+        if row.target in ("19辆", "18人", "0件", "100%"):
+            s = suggest(row, r.scoring)
+            assert (s.met, s.score) == (True, row.weight), row.name
+    assert suggest(r.projects[1].indicators[0], r.scoring).direction_reason == "未写比较符号，数量指标越多越好"
+    assert suggest(r.indicators[3], r.scoring).direction_reason == "指标值为 0：不超过 0"

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from perfdesk.checks.targets import (
     ACHIEVED,
+    CHANGE,
+    DEADLINE,
     EMPTY,
     EQ,
     GE,
@@ -20,10 +22,13 @@ from perfdesk.checks.targets import (
     PARTIAL,
     QUALITATIVE,
     QUANTITATIVE,
+    RANGE,
     achievement,
     parse,
     units_agree,
 )
+
+D = Decimal
 
 QUANT = [
     # seeds
@@ -93,7 +98,6 @@ def test_quantitative_texts_parse_to_comparator_number_unit(text, comparator, nu
         "按文件定",
         "无",
         "具有可持续性",
-        "当年12月底前",
         "XX件",
         "100%完成",  # a number followed by words: not guessed
         "≤3天以上",  # contradictory comparators
@@ -103,11 +107,107 @@ def test_quantitative_texts_parse_to_comparator_number_unit(text, comparator, nu
         "万件",
         "2024年",  # a date, not a number of years
         "12月",
-        "2024年12月31日前",
+        "12月前",  # before December begins, or by its end? not guessed
+        "13月底前",
+        "2月30日前",
     ],
 )
 def test_words_and_odd_shapes_are_qualitative_never_guessed(text):
     assert parse(text).kind == QUALITATIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "stated"),
+    [
+        ("120件", EQ, False),  # no comparator: the direction is inferred from the row
+        ("=120件", EQ, True),
+        ("控制在15天", LE, True),  # 控制在 N alone is "at most N"
+        ("控制在5%以内", LE, True),
+        ("控制在95%以上", GE, True),
+        ("保持在95%以上", GE, True),
+        ("保持在95%", EQ, False),  # a bare 保持在 follows the row's direction
+        ("不超过3起", LE, True),
+        ("3个工作日之内", LE, True),
+        ("100户及以上", GE, True),
+        ("达到90%", GE, True),
+        ("高于95%", GT, True),
+        ("低于800元/批次", LT, True),
+    ],
+)
+def test_written_comparators_are_stated(text, comparator, stated):
+    v = parse(text)
+    assert (v.kind, v.comparator, v.stated) == (QUANTITATIVE, comparator, stated)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("95%-100%", "95", "100", "%"),
+        ("95%～100%", "95", "100", "%"),
+        ("5-10天", "5", "10", "天"),
+        ("5天-10天", "5", "10", "天"),
+        ("90%至95%", "90", "95", "%"),
+        ("1-2万元", "10000", "20000", "元"),
+        ("5~10次", "5", "10", "次"),
+    ],
+)
+def test_ranges(text, low, high, unit):
+    v = parse(text)
+    assert (v.kind, v.shape, v.number, v.high, v.unit) == (QUANTITATIVE, RANGE, D(low), D(high), unit)
+
+
+@pytest.mark.parametrize("text", ["10-5天", "95%-100件", "5天-10%"])
+def test_ranges_that_do_not_read_are_qualitative(text):
+    assert parse(text).kind == QUALITATIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "span", "comparator", "year"),
+    [
+        ("12月底前", "12", "0", LE, None),
+        ("12月底前完成", "12", "0", LE, None),
+        ("当年12月底前", "12", "0", LE, None),
+        ("年底前完成", "12", "0", LE, None),
+        ("2024年12月31日前", "12", "0", LE, 2024),
+        ("6月30日前", "6", "0", LE, None),
+        ("6月15日前", "5.5", "0", LE, None),
+        ("12月完成", "12", "1", EQ, None),  # sometime in December
+        ("次年2月完成", "14", "1", EQ, None),
+        ("2025年1月完成", "1", "1", EQ, 2025),
+        ("12月底完成", "12", "0", EQ, None),
+        ("12月份完成", "12", "1", EQ, None),
+    ],
+)
+def test_deadlines_are_months_since_the_start_of_the_year(text, months, span, comparator, year):
+    v = parse(text)
+    assert (v.kind, v.shape, v.comparator, v.year) == (QUANTITATIVE, DEADLINE, comparator, year)
+    assert (v.number, v.span) == (D(months), D(span))
+
+
+@pytest.mark.parametrize(
+    ("text", "sense", "number", "unit", "comparator"),
+    [
+        ("同比增长5%", 1, "5", "%", EQ),
+        ("增长6.2%", 1, "6.2", "%", EQ),
+        ("同比下降10%", -1, "10", "%", EQ),
+        ("较上年提高2个百分点", 1, "2", "个百分点", EQ),
+        ("同比增长不低于5%", 1, "5", "%", GE),
+        ("增长5%以上", 1, "5", "%", GE),
+        ("比上年增加500户", 1, "500", "户", EQ),
+        ("持平", 0, "0", "", EQ),
+    ],
+)
+def test_relative_changes(text, sense, number, unit, comparator):
+    v = parse(text)
+    assert (v.kind, v.shape, v.sense, v.number, v.unit, v.comparator) == (
+        QUANTITATIVE, CHANGE, sense, D(number), unit, comparator)
+
+
+def test_unit_conversions_and_the_multiplier_typed():
+    assert (parse("≤2小时").number, parse("≤2小时").unit) == (D(120), "分钟")
+    assert parse("1200000公斤").number == parse("1200吨").number
+    v = parse("≥150万元")
+    assert (v.number, v.unit, v.mult, v.unit_text) == (D(1500000), "元", D(10000), "元")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u3000", "—"])

@@ -2,7 +2,9 @@
 
 Rows are shown grouped: the 一级/二级 text appears on the first row of its group only and
 each 一级 has its own light tint. 建议得分 comes from ``perfdesk.checks.scoring.suggest`` and
-is read-only.
+is read-only. 方向 shows the direction a quantitative row is scored in: the user's choice,
+or (grey, italic) the one inferred from the 指标值 and the 二级指标, with the reason as its
+tooltip; choosing “自动” goes back to the inferred one.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from perfdesk.checks import targets
 from perfdesk.checks.scoring import Suggestion, suggest
+from perfdesk.checks.suggest import infer_direction
 from perfdesk.model.numbers import fmt_points
 from perfdesk.model.report import Indicator, Report
-from perfdesk.model.vocabulary import EXEC_RATE, LEVEL2_BY_LEVEL1, Band
+from perfdesk.model.vocabulary import EXEC_RATE, LEVEL2_BY_LEVEL1, Band, Direction
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.list_model import Index
 from perfdesk.ui.widgets.record_model import Column, RecordTableModel
@@ -32,6 +35,14 @@ BAND_ALIASES = {
     "部分达成年度指标并具有一定效果": Band.PARTIAL,
     "未达成年度指标且效果较差": Band.MISSED,
 }
+DIRECTION_CHOICES: tuple[tuple[Direction | None, str], ...] = (
+    (None, "自动"), *((d, d.label) for d in Direction),
+)
+DIRECTION_ALIASES = {"推断": None, "自动判断": None, "正": Direction.POSITIVE, "反": Direction.NEGATIVE,
+                     "≥": Direction.POSITIVE, "≤": Direction.NEGATIVE, "=": Direction.EQUAL}
+DIRECTION_TIP = ("定量指标的计分方向：正向＝越多越好（达到或超过指标值为达到），反向＝越少越好，"
+                 "等于＝与指标值相符为达到；“自动”按指标值的写法和二级指标推断（灰色斜体）")
+INFERRED = QColor("#667085")
 LEVEL1_CHOICES = tuple((k, k) for k in LEVEL2_BY_LEVEL1)
 TINTS = {"产出指标": "#f2f6fc", "效益指标": "#f1f8f2", "满意度指标": "#fcf8ec"}
 SUGGEST_TIP = "按年度指标值与实际完成值自动计算的建议得分"
@@ -68,19 +79,31 @@ def clean_level(text: str) -> str:
 
 INDICATOR_COLUMNS = [
     Column("level1", "一级指标", kind="choice", choices=LEVEL1_CHOICES, width=76),
-    Column("level2", "二级指标", kind="choice", choices_for=_level2_choices, width=88),
+    Column("level2", "二级指标", kind="choice", choices_for=_level2_choices, width=76),
     Column("name", "三级指标"),
-    Column("target", "年度指标值", width=80),
-    Column("actual", "实际完成值", width=80),
+    Column("target", "年度指标值", width=76),
+    Column("actual", "实际完成值", width=76),
     Column("weight", "分值", kind="number", width=44),
-    Column(None, "建议得分", compute=_suggest_text, width=56, tip=SUGGEST_TIP),
-    Column("score", "自评得分", kind="number", width=56),
+    Column(None, "建议得分", compute=_suggest_text, width=54, tip=SUGGEST_TIP),
+    Column("score", "自评得分", kind="number", width=54),
     Column("deviation", "偏差原因及改进措施", kind="para", width=112,
            tip="偏差原因分析及改进措施：未达标或大幅超额时必须说明"),
-    Column("band", "定性档次", kind="choice", choices=BAND_CHOICES, width=76,
+    Column("band", "定性档次", kind="choice", choices=BAND_CHOICES, width=64,
            tip="定性指标选择档次：达成 80%–100%，部分达成 60%–80%，未达成 60% 以下（占分值）"),
+    Column("direction", "方向", kind="choice", choices=DIRECTION_CHOICES, width=40, tip=DIRECTION_TIP),
 ]
-COL_LEVEL1, COL_LEVEL2, COL_SUGGEST, COL_SCORE, COL_BAND = 0, 1, 6, 7, 9
+COL_LEVEL1, COL_LEVEL2, COL_SUGGEST, COL_SCORE, COL_BAND, COL_DIRECTION = 0, 1, 6, 7, 9, 10
+
+
+def direction_tip(item: Indicator, report: Report) -> str:
+    """Why the row is scored in its direction, and how to change it."""
+    s = suggestion(item, report)
+    if s.direction is None:
+        return "定性指标不需要方向：按“定性档次”计分"
+    if s.direction_stored:
+        inferred, why = infer_direction(targets.parse(item.target), item.level1, item.level2)
+        return (f"已设定为“{s.direction.label}”。选“自动”则按推断：{inferred.label}（{why}）")
+    return f"自动判断为“{s.direction.label}”：{s.direction_reason}。可改为正向、反向或等于"
 
 
 class IndicatorModel(RecordTableModel):
@@ -114,8 +137,14 @@ class IndicatorModel(RecordTableModel):
                 return f
             if role == Qt.ItemDataRole.ToolTipRole:
                 return item.level1 if col == COL_LEVEL1 else item.level2
+        if col == COL_DIRECTION:
+            shown = self._direction_data(item, role)
+            if shown is not None:
+                return shown
         if role == Qt.ItemDataRole.BackgroundRole and col != COL_SUGGEST:
             if col == COL_BAND and not is_qualitative(item, self.doc.report):
+                return QBrush(QColor("#eceff3"))
+            if col == COL_DIRECTION and is_qualitative(item, self.doc.report) and item.direction is None:
                 return QBrush(QColor("#eceff3"))
             tint = TINTS.get(item.level1)
             return QBrush(QColor(tint)) if tint else None
@@ -130,18 +159,44 @@ class IndicatorModel(RecordTableModel):
             return "—" if not is_qualitative(item, self.doc.report) else "未选"
         return super().data(index, role)
 
+    def _direction_data(self, item: Indicator, role: int) -> Any:
+        """The 方向 cell: the chosen direction, or the inferred one in grey italic."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return direction_tip(item, self.doc.report)
+        if item.direction is not None:
+            return None  # the stored choice shows like any choice
+        s = suggestion(item, self.doc.report)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return s.direction.label if s.direction is not None else "—"
+        if role == Qt.ItemDataRole.ForegroundRole and s.direction is not None:
+            return QBrush(INFERRED)
+        if role == Qt.ItemDataRole.FontRole and s.direction is not None:
+            f = QFont()
+            f.setItalic(True)
+            return f
+        return None
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         items = self.items()
-        if (index.isValid() and index.column() == COL_BAND and index.row() < len(items)
-                and not items[index.row()].band
-                and not is_qualitative(items[index.row()], self.doc.report)):
+        if not index.isValid() or index.row() >= len(items):
+            return flags
+        item = items[index.row()]
+        if (index.column() == COL_BAND and not item.band and not is_qualitative(item, self.doc.report)) or (
+                index.column() == COL_DIRECTION and item.direction is None
+                and is_qualitative(item, self.doc.report)):
             return flags & ~Qt.ItemFlag.ItemIsEditable
         return flags
 
     def parse_cell(self, col: Column, item: Any, text: Any) -> Any:
         if col.field in ("level1", "level2"):
             return clean_level(str(text or ""))  # R-I07 reports a wrong pairing
+        if col.field == "direction":
+            s = "".join(str(text or "").split())
+            if not s:
+                return None
+            if s in DIRECTION_ALIASES:
+                return DIRECTION_ALIASES[s]
         if col.field == "band":
             s = "".join(str(text or "").split())
             if not s:

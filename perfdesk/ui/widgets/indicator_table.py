@@ -1,14 +1,23 @@
-"""IndicatorTable: the 绩效指标 table (附件2 or one project's 附件3) with its subtotals."""
+"""IndicatorTable: the 绩效指标 table (附件2 or one project's 附件3) with its subtotals.
+
+Its buttons: 指标库, 补选档次 (bands of qualitative rows), 采用建议得分 (every blank 自评得分
+takes the 建议得分, one undo step; typed scores that differ only when the user says so).
+``adopt_in_report`` does the same for every table of the report (编辑 menu, toolbar).
+"""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from perfdesk.checks.suggest import Conflict, adoption, adoption_for_report
 from perfdesk.model.report import Indicator
-from perfdesk.model.vocabulary import LEVEL2_BY_LEVEL1
+from perfdesk.model.vocabulary import LEVEL2_BY_LEVEL1, Band
+from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.indicator_model import INDICATOR_COLUMNS, IndicatorModel
 from perfdesk.ui.widgets.record_table import RecordTable
@@ -68,6 +77,9 @@ class IndicatorTable(RecordTable):
         self.add_button(tool_button(
             "补选档次", "为还没选“定性档次”的定性指标选定档次：按自评得分所在档次，"
             "没有得分时按实际完成值的表述（一步，可撤销）", self._fill_bands_clicked, self))
+        self.add_button(tool_button(
+            "采用建议得分", "把本表每行的“建议得分”填入空白的“自评得分”（一步，可撤销）；"
+            "已填写且与建议不同的得分，先问过再改", self._adopt_clicked, self))
         self.subtotal = QLabel(self)
         self.subtotal.setObjectName(f"{path}:subtotal")
         self.subtotal.setWordWrap(True)
@@ -128,9 +140,111 @@ class IndicatorTable(RecordTable):
             self.show_message("没有可补选的定性指标：都已选定档次，或既无自评得分也无法从完成值判断。", error=False)
         return filled
 
+    def _adopt_clicked(self) -> None:
+        self.adopt_suggestions()
+
+    def adopt_suggestions(self) -> int:
+        """采用建议得分 for this table (one undo step); how many rows changed."""
+        rows = list(self.model.items())
+        plan = adoption(rows, self.doc.report.scoring)
+        overwrite = ask_overwrite(self, len(plan.fills), [(self.where(), c) for c in plan.conflicts])
+        if overwrite is None:
+            self.show_message("已取消，自评得分没有改动。", error=False)
+            return 0
+        items = [copy.copy(i) for i in rows]
+        for f in plan.fills:
+            _take(items[f.index], f.score, f.band)
+        changed = len(plan.fills)
+        if overwrite:
+            for c in plan.conflicts:
+                _take(items[c.index], c.suggested, c.band)
+            changed += len(plan.conflicts)
+        if changed:
+            self.doc.replace_list(self.path, items, "采用建议得分")
+        self.show_message(adopted_text(changed, len(plan.conflicts) if not overwrite else 0), error=False)
+        return changed
+
+    def where(self) -> str:
+        """How messages name this table: 附件2 or the project's name."""
+        if self.path == "indicators":
+            return "附件2"
+        index = int(self.path.split("[")[1].split("]")[0])
+        projects = self.doc.report.projects
+        name = projects[index].name.strip() if index < len(projects) else ""
+        return f"项目“{name}”" if name else f"第{index + 1}个项目"
+
     def open_library(self) -> None:
         from perfdesk.ui.widgets.indicator_library import IndicatorLibraryDialog
 
         dialog = IndicatorLibraryDialog(self)
         if dialog.exec():
             self.add_from_library(dialog.selected())
+
+
+# --- 采用建议得分 ------------------------------------------------------------------------------
+
+
+def _take(item: Indicator, score: Decimal, band: Band | None) -> None:
+    item.score = score
+    if band is not None and item.band is None:
+        item.band = band
+
+
+def _show(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def ask_overwrite(parent: QWidget, fills: int, conflicts: Sequence[tuple[str, Conflict]]) -> bool | None:
+    """Whether typed scores that differ from the suggestion change too: False (only the
+    blank ones), True, or None (cancel). Asks only when there are such scores."""
+    if not conflicts:
+        return False
+    where, first = conflicts[0]
+    example = (f"如{where}第{first.index + 1}行：已填 {_show(first.typed)} 分，"
+               f"建议 {_show(first.suggested)} 分")
+    blank = f"另有 {fills} 行空白的自评得分会填入建议得分。\n" if fills else ""
+    answer = dialogs.choose(
+        parent, "采用建议得分",
+        f"有 {len(conflicts)} 行已填写的自评得分与建议得分不同（{example}）。\n{blank}"
+        "要把这些已填写的得分也改为建议得分吗？（可撤销）",
+        ["只填空白的得分" if fills else "不改", "全部改为建议得分", "取消"], default=0)
+    return {0: False, 1: True}.get(answer)
+
+
+def adopted_text(changed: int, kept: int) -> str:
+    """What 采用建议得分 did, for the message line or the status bar."""
+    if not changed and not kept:
+        return "没有可采用的建议得分：有建议得分的行都已填写了相同的自评得分，或还没有建议得分（请先填写实际完成值）。"
+    done = (f"已为 {changed} 行填入建议得分，请核对；不合适可撤销（Ctrl+Z）。" if changed
+            else "没有改动自评得分。")
+    return done + (f"另有 {kept} 行已填写的得分与建议得分不同，保留未改。" if kept else "")
+
+
+def adopt_in_report(parent: QWidget, doc: DocumentController) -> str:
+    """采用建议得分 for every table (附件2 and each project's 附件3), in one undo step.
+    Returns what it did, in words."""
+    report = doc.report
+    plan = adoption_for_report(report)
+
+    def name(path: str) -> str:
+        if path == "indicators":
+            return "附件2"
+        index = int(path.split("[")[1].split("]")[0])
+        project = report.projects[index].name.strip()
+        return f"项目“{project}”" if project else f"第{index + 1}个项目"
+
+    overwrite = ask_overwrite(parent, len(plan.fills), [(name(t), c) for t, c in plan.conflicts])
+    if overwrite is None:
+        return "已取消，自评得分没有改动。"
+    values: dict[str, object] = {}
+    takes = [(t, f.index, f.score, f.band) for t, f in plan.fills]
+    if overwrite:
+        takes += [(t, c.index, c.suggested, c.band) for t, c in plan.conflicts]
+    for table, index, score, band in takes:
+        values[f"{table}[{index}].score"] = score
+        if band is not None:
+            values[f"{table}[{index}].band"] = band
+    if values:
+        doc.set_values(values, "采用建议得分")
+    return adopted_text(len(takes), 0 if overwrite else len(plan.conflicts))
