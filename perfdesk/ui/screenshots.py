@@ -1,8 +1,9 @@
 """Screenshots of every page with the demo report: ``python -m perfdesk.ui.screenshots OUTDIR``.
 
-Runs offscreen at 1366×768 (a common office laptop) and writes one PNG per wizard step
-(``ui-<key>.png``), the main window (``ui-main.png``) and the findings panel with a few
-deliberate mistakes (``ui-findings.png``). PNGs are saved with 256 colours to stay small.
+Runs offscreen at 1366×768 (a common office laptop) and at 1920×1080 (a desktop monitor)
+and writes one PNG per wizard step (``ui-<key>.png``; ``ui-<key>-1920.png``), the main
+window (``ui-main.png``) and the findings panel with a few deliberate mistakes
+(``ui-findings.png``). PNGs are saved with 256 colours to stay small.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1366, 768)
+SIZES = {SIZE: "", (1920, 1080): "-1920"}  # size → file name suffix
 
 
-def take(out_dir: Path) -> list[Path]:
+def take(out_dir: Path, size: tuple[int, int] = SIZE, suffix: str = "") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A throwaway config folder: no first-run state, recent files or recovery of the user's.
     os.environ["PERFDESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="perfdesk-shots-")
@@ -33,7 +35,7 @@ def take(out_dir: Path) -> list[Path]:
     window = MainWindow()
     window.files.open_path(demo_report_path(), ask=False, demo=True)
     window.banner.show()
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -41,7 +43,7 @@ def take(out_dir: Path) -> list[Path]:
     def shot(name: str) -> None:
         for _ in range(3):
             app.processEvents()
-        path = out_dir / f"ui-{name}.png"
+        path = out_dir / f"ui-{name}{suffix}.png"
         image = window.grab().toImage()
         # 256 colours keep a screenshot of a form under ~100 KB with crisp text.
         image = image.convertToFormat(QImage.Format.Format_Indexed8,
@@ -113,8 +115,9 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print("用法：python -m perfdesk.ui.screenshots 输出文件夹", file=sys.stderr)
         return 2
-    for path in take(Path(argv[1])):
-        print(path)
+    for size, suffix in SIZES.items():
+        for path in take(Path(argv[1]), size, suffix):
+            print(path)
     return 0
 
 
