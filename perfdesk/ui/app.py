@@ -222,7 +222,7 @@ def run(argv: list[str]) -> int:
 
     window = MainWindow()
     window.start(file_argument(argv))
-    window.show()
+    window.show_at_start()
     if BENCHMARK_FLAG in argv:
         quit_on_first_paint(window)
     elif crashed_before:

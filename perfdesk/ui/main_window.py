@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -57,6 +57,12 @@ APP_TITLE = "PerfDesk 绩效自评"
 DEFAULT_SIZE = (1280, 740)
 SCREEN_MARGIN = 16  # px kept free around a first-start window
 TITLE_BAR = 32  # the window frame's title bar is outside the size we set
+MAXIMISE_BELOW = (1440, 900)  # a first start on a smaller screen opens maximised
+
+
+def opens_maximised(screen: QSize) -> bool:
+    """Whether a first start (no saved layout) on a screen of this size opens maximised."""
+    return screen.width() < MAXIMISE_BELOW[0] or screen.height() < MAXIMISE_BELOW[1]
 
 
 class MainWindow(QMainWindow):
@@ -563,8 +569,17 @@ class MainWindow(QMainWindow):
         frame.moveCenter(free.center())
         self.move(frame.topLeft())
 
+    def show_at_start(self) -> None:
+        """Show the window: as it was left, or, on a first start on a screen below
+        1440×900 (a 1366×768 laptop, 150 % scaling), maximised."""
+        if self.first_start and opens_maximised(self.screen().size()):
+            self.showMaximized()
+        else:
+            self.show()
+
     def _restore_layout(self) -> None:
         geometry = settings.get_bytes(Setting.WINDOW_GEOMETRY)
+        self.first_start = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = settings.get_bytes(Setting.WINDOW_STATE)

@@ -171,12 +171,18 @@ def test_delete_and_ctrl_v_in_the_project_list_leave_the_indicators(window, qtbo
     select(table, (0, 2), (1, 2))
     indicators = copy.deepcopy(window.doc.report.projects[0].indicators)
     projects = len(window.doc.report.projects)
-    delete(qtbot, page.project_list)
-    ctrl_v(qtbot, page.project_list, "复制的项目名称")
-    assert window.doc.report.projects[0].indicators == indicators
-    assert table.model.index(0, 2).data() == indicators[0].name
+    delete(qtbot, page.project_list)  # Delete removes no project (Ctrl+Delete does)
     assert len(window.doc.report.projects) == projects
     assert not window.doc.undo_stack.canUndo()
+    ctrl_v(qtbot, page.project_list, "复制的项目名称")  # pastes a project into the list
+    assert window.doc.report.projects[0].indicators == indicators
+    assert [p.name for p in window.doc.report.projects].count("复制的项目名称") == 1
+    window.doc.undo_stack.undo()
+    assert len(window.doc.report.projects) == projects
+    page.project_list.setCurrentRow(0)
+    assert table.model.index(0, 2).data() == indicators[0].name
+    table.view.setFocus()
+    select(table, (0, 2), (1, 2))
     # and in the table itself the keys work
     delete(qtbot, table.view)
     assert [i.name for i in window.doc.report.projects[0].indicators[:2]] == ["", ""]

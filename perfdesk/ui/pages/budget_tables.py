@@ -51,9 +51,9 @@ def build_adjustments(page: FormPage) -> RecordTable:
                              "填写后自动核对：年初预算 + 追加 − 调减 应等于全年预算。"))
     columns = [
         Column("description", "调整事项", tip="如 追加人员工资调标资金"),
-        Column("amount", "金额（万元）", kind="money", width=120),
-        Column("kind", "方向", kind="choice", choices=KINDS, width=80),
-        Column("scope", "属于", kind="choice", choices=SCOPES, width=100),
+        Column("amount", "金额（万元）", kind="money"),
+        Column("kind", "方向", kind="choice", choices=KINDS),
+        Column("scope", "属于", kind="choice", choices=SCOPES),
     ]
     table = RecordTable(page.doc, "adjustments", columns, Adjustment, min_rows=5)
     page.register(table)
@@ -123,12 +123,12 @@ def build_other(page: FormPage) -> RecordTable:
     _box, lay = page.group("楼堂馆所控制情况（本年完工项目，没有则留空）", form=False)
     columns = [
         Column("name", "项目名称"),
-        Column("approved_area", "批复规模(m²)", kind="number", width=100),
-        Column("actual_area", "实际规模(m²)", kind="number", width=100),
-        Column(None, "规模控制率", compute=_area_rate, width=90, tip="实际规模 ÷ 批复规模"),
-        Column("budget_investment", "预算投资(万元)", kind="money", width=110),
-        Column("actual_investment", "实际投资(万元)", kind="money", width=110),
-        Column(None, "投资概算控制率", compute=_invest_rate, width=110,
+        Column("approved_area", "批复规模(m²)", kind="number"),
+        Column("actual_area", "实际规模(m²)", kind="number"),
+        Column(None, "规模控制率", compute=_area_rate, tip="实际规模 ÷ 批复规模"),
+        Column("budget_investment", "预算投资(万元)", kind="money"),
+        Column("actual_investment", "实际投资(万元)", kind="money"),
+        Column(None, "投资概算控制率", compute=_invest_rate,
                tip="实际投资 ÷ 预算投资"),
     ]
     table = RecordTable(page.doc, "buildings", columns, Building, min_rows=2)

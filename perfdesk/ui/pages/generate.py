@@ -236,7 +236,8 @@ class GeneratePage(Page):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
-        scroll.setMinimumWidth(LEFT_WIDTH - 60)
+        bar = scroll.verticalScrollBar().sizeHint().width()  # its options are never cut off
+        scroll.setMinimumWidth(max(LEFT_WIDTH - 60, left.minimumSizeHint().width() + bar))
         preview_box = QGroupBox("打印预览")
         preview_box.setObjectName("previewBox")
         pl = QVBoxLayout(preview_box)

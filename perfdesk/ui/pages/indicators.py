@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from perfdesk.model.figures import Figures
@@ -17,8 +16,8 @@ from perfdesk.model.vocabulary import (
     ReverseFormula,
 )
 from perfdesk.ui.document import DocumentController
-from perfdesk.ui.pages.form_page import FormPage, hint_label, row
-from perfdesk.ui.pages.score_text import score_line
+from perfdesk.ui.pages.form_page import FormPage, hint_label
+from perfdesk.ui.pages.score_text import ScoreSummaryBox, score_line, score_summary_row
 from perfdesk.ui.widgets.fields import NumberEdit
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
 
@@ -70,10 +69,10 @@ class IndicatorsPage(FormPage):
         self.table = IndicatorTable(doc, "indicators", min_rows=12)
         self.register(self.table)
         lay.addWidget(self.table)
-        summary = self.computed("calc.score_summary", _summary_text, "预算执行率得分 + 各指标自评得分")
-        summary.setMaximumWidth(16777215)
-        summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        lay.addLayout(row(QLabel("评分汇总："), summary))
+        summary = ScoreSummaryBox(doc, "calc.score_summary", _summary_text,
+                                  "预算执行率得分 + 各指标自评得分")
+        self.register(summary)
+        lay.addLayout(score_summary_row(summary))
 
         self.add_tab("年度总体目标")
         _box, lay = self.group("年度总体目标（附件2）", form=False)

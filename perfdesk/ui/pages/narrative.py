@@ -5,22 +5,26 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
+    QListWidgetItem,
+    QMenu,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from perfdesk.io.tsv import split_lines
 from perfdesk.model.report import Section
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label
 from perfdesk.ui.pages.narrative_preview import preview_html
-from perfdesk.ui.widgets.binding import Rebindable, flash
+from perfdesk.ui.widgets.binding import Rebindable, commit_or_warn, flash
+from perfdesk.ui.widgets.item_list import ItemList
+from perfdesk.ui.widgets.row_actions import RowOp, copy_items, menu_action, pasted_items
 from perfdesk.ui.widgets.string_list import tool_button
 
 BASE = "sections[0]"
@@ -62,18 +66,22 @@ class NarrativePage(FormPage):
         row = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(QLabel("各部分标题"))
-        self.section_list = QListWidget()
+        self.section_list = ItemList()
         self.section_list.setObjectName("sections")
+        self.section_list.row_editor = self
+        self.section_list.on_enter = self._enter_on_list
         self.section_list.setWordWrap(True)
         self.section_list.setMaximumWidth(260)
         self.section_list.currentRowChanged.connect(self._on_row)
+        self.section_list.itemChanged.connect(self._on_renamed)
         left.addWidget(self.section_list, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(3)
-        for text, tip, slot in (("＋ 添加", "添加一部分", self.add_section),
-                                ("删除", "删除所选部分（可撤销）", self.remove_section),
-                                ("上移", "上移", lambda: self.move_section(-1)),
-                                ("下移", "下移", lambda: self.move_section(1))):
+        for text, tip, slot in (("＋ 添加", "添加一部分（在列表中按 Insert 或 Ctrl+Enter）",
+                                 self.add_section),
+                                ("删除", "删除所选部分（Ctrl+Delete，可撤销）", self.remove_section),
+                                ("上移", "上移（Alt+↑）", lambda: self.move_section(-1)),
+                                ("下移", "下移（Alt+↓）", lambda: self.move_section(1))):
             buttons.addWidget(tool_button(text, tip, slot, self))
         buttons.addStretch(1)
         left.addLayout(buttons)
@@ -101,7 +109,9 @@ class NarrativePage(FormPage):
         self.section_list.blockSignals(True)
         self.section_list.clear()
         for i, s in enumerate(sections):
-            self.section_list.addItem(self._label(i, s))
+            item = QListWidgetItem(self._label(i, s))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.section_list.addItem(item)
         self.section_list.blockSignals(False)
         self.select(min(self.current, len(sections) - 1) if sections else -1)
 
@@ -109,7 +119,9 @@ class NarrativePage(FormPage):
         m = re.match(r"^sections\[(\d+)\]\.title$", path)
         if m and int(m.group(1)) < self.section_list.count():
             i = int(m.group(1))
+            self.section_list.blockSignals(True)
             self.section_list.item(i).setText(self._label(i, self.doc.report.sections[i]))
+            self.section_list.blockSignals(False)
         self._schedule_preview()
 
     def _on_row(self, row: int) -> None:
@@ -137,6 +149,76 @@ class NarrativePage(FormPage):
         self.doc.insert_item("sections", n, Section())
         self.select(n)
         self.focus_path(f"sections[{n}].title")
+
+    def _on_renamed(self, item: QListWidgetItem) -> None:
+        i = self.section_list.row(item)
+        sections = self.doc.report.sections
+        if 0 <= i < len(sections) and item.text() != self._label(i, sections[i]):
+            self.doc.set_value(f"sections[{i}].title", item.text().strip())
+
+    # --- the list's row keys and row menu (RowEditor) ---------------------------------------------
+    def row_count(self) -> int:
+        return len(self.doc.report.sections)
+
+    def current_row(self) -> int:
+        return self.section_list.currentRow()
+
+    def is_read_only(self) -> bool:
+        return False
+
+    def run_row_op(self, op: RowOp) -> None:
+        row = self.current_row()
+        sections = self.doc.report.sections
+        if op == RowOp.COPY:
+            if 0 <= row < len(sections):
+                copy_items([sections[row]], f"{sections[row].title}\n")
+        elif not commit_or_warn(self):
+            return
+        elif op == RowOp.REMOVE:
+            self.remove_section()
+        elif op in (RowOp.MOVE_UP, RowOp.MOVE_DOWN):
+            self.move_section(-1 if op == RowOp.MOVE_UP else 1)
+        elif op == RowOp.PASTE:
+            pasted = pasted_items(Section)
+            if pasted is None:
+                lines = split_lines(QGuiApplication.clipboard().text())
+                pasted = [Section(title=line) for line in lines]
+            self.insert_sections(row + 1 if row >= 0 else len(sections), pasted)
+        else:
+            at = max(row, 0) if op == RowOp.INSERT_ABOVE else (
+                row + 1 if row >= 0 else len(sections))
+            self.insert_sections(at, [Section()], rename=True)
+
+    def add_menu_actions(self, menu: QMenu) -> None:
+        menu_action(menu, "重命名(&R)", "F2", self._rename_current,
+                    0 <= self.current_row() < self.row_count(), "row-rename")
+
+    def insert_sections(self, at: int, sections: list[Section], *, rename: bool = False) -> None:
+        if not sections:
+            return
+        if len(sections) == 1:
+            self.doc.insert_item("sections", at, sections[0], "添加部分")
+        else:
+            items = list(self.doc.report.sections)
+            self.doc.replace_list("sections", items[:at] + sections + items[at:], "粘贴部分")
+        self.select(at)
+        self.section_list.setFocus()
+        if rename:
+            self._rename_current()
+
+    def _rename_current(self) -> None:
+        item = self.section_list.currentItem()
+        if item is not None:
+            self.section_list.setFocus()
+            self.section_list.editItem(item)
+
+    def _enter_on_list(self) -> None:
+        """Enter: the next part; after the last one, a new part to name."""
+        row = self.current_row()
+        if row < self.row_count() - 1:
+            self.section_list.setCurrentRow(row + 1)
+        else:
+            self.run_row_op(RowOp.INSERT_BELOW)
 
     def remove_section(self) -> None:
         i = self.section_list.currentRow()

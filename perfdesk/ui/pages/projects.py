@@ -5,30 +5,46 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from perfdesk.io.tsv import split_lines
 from perfdesk.model.figures import Figures
 from perfdesk.model.numbers import fmt_money
 from perfdesk.model.report import Project, Report
 from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.pages.form_page import FormPage, hint_label
-from perfdesk.ui.pages.score_text import score_line
+from perfdesk.ui.pages.score_text import ScoreSummaryBox, score_line, score_summary_row
 from perfdesk.ui.widgets.amounts_grid import EXEC_RATE, AmountRow, AmountsGrid, align_label_columns
 from perfdesk.ui.widgets.binding import Cursor, commit_or_warn, flash
 from perfdesk.ui.widgets.indicator_table import IndicatorTable
+from perfdesk.ui.widgets.item_list import ItemList
+from perfdesk.ui.widgets.row_actions import RowOp, copy_items, menu_action, pasted_items
 from perfdesk.ui.widgets.string_list import tool_button
 
 _INDEX = re.compile(r"^projects\[(\d+)\]")
+
+
+def copy_projects(projects: list[Project]) -> None:
+    """The projects' names on the clipboard; pasted back here, the whole projects."""
+    copy_items(projects, "".join(f"{p.name}\n" for p in projects))
+
+
+def pasted_projects() -> list[Project]:
+    """What 粘贴 adds: the projects copied here, or one project per line of text."""
+    whole = pasted_items(Project)
+    if whole is not None:
+        return whole
+    return [Project(name=line) for line in split_lines(QGuiApplication.clipboard().text())]
 
 
 class ProjectsPage(FormPage):
@@ -52,23 +68,25 @@ class ProjectsPage(FormPage):
         lay = QVBoxLayout(left)
         lay.setContentsMargins(8, 8, 4, 8)
         lay.addWidget(QLabel("项目列表"))
-        self.project_list = QListWidget(left)
+        self.project_list = ItemList(left)
         self.project_list.setObjectName("projects")
-        self.project_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.project_list.row_editor = self
+        self.project_list.on_enter = self._enter_on_list
         self.project_list.setWordWrap(True)
         self.project_list.currentRowChanged.connect(self._on_row)
         self.project_list.itemChanged.connect(self._on_renamed)
         lay.addWidget(self.project_list, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(3)
-        for text, tip, slot in (("＋ 添加", "添加一个项目", self.add_project),
-                                ("删除", "删除所选项目（可撤销）", self.remove_project),
-                                ("上移", "上移", lambda: self.move_project(-1)),
-                                ("下移", "下移", lambda: self.move_project(1))):
+        for text, tip, slot in (("＋ 添加", "添加一个项目（在列表中按 Insert 或 Ctrl+Enter）",
+                                 self.add_project),
+                                ("删除", "删除所选项目（Ctrl+Delete，可撤销）", self.remove_project),
+                                ("上移", "上移（Alt+↑）", lambda: self.move_project(-1)),
+                                ("下移", "下移（Alt+↓）", lambda: self.move_project(1))):
             buttons.addWidget(tool_button(text, tip, slot, left))
         lay.addLayout(buttons)
-        lay.addWidget(hint_label("双击项目名称可改名。项目支出合计由各项目自动相加。"))
+        lay.addWidget(hint_label("直接输入或按 F2 可改项目名称，右键可插入、复制、删除项目。"
+                                 "项目支出合计由各项目自动相加。"))
         self.add_tab("项目资金与目标")
         assert self.tabs is not None
         self._outer.removeWidget(self.tabs)
@@ -126,13 +144,10 @@ class ProjectsPage(FormPage):
                             "indicators")
         self.register(self.table)
         lay.addWidget(self.table)
-        summary = self.computed("calc.project_score", self._summary, "预算执行率得分 + 指标得分")
-        summary.setMaximumWidth(16777215)
-        summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("评分汇总："))
-        row.addWidget(summary, 1)
-        lay.addLayout(row)
+        summary = ScoreSummaryBox(self.doc, "calc.project_score", self._summary,
+                                  "预算执行率得分 + 指标得分")
+        self.register(summary)
+        lay.addLayout(score_summary_row(summary))
 
     def _summary(self, report: Report, fig: Figures) -> str:
         if not 0 <= self.project.index < len(report.projects):
@@ -213,6 +228,66 @@ class ProjectsPage(FormPage):
         self.doc.insert_item("projects", n, Project(name=f"新项目{n + 1}"))
         self.select(n)
         self.focus_path(f"projects[{n}].name")
+
+    # --- the list's row keys and row menu (RowEditor) ---------------------------------------------
+    def row_count(self) -> int:
+        return len(self.doc.report.projects)
+
+    def current_row(self) -> int:
+        return self.project_list.currentRow()
+
+    def is_read_only(self) -> bool:
+        return False
+
+    def run_row_op(self, op: RowOp) -> None:
+        row = self.current_row()
+        if op == RowOp.COPY:
+            if 0 <= row < self.row_count():
+                copy_projects([self.doc.report.projects[row]])
+        elif not commit_or_warn(self):
+            return
+        elif op == RowOp.REMOVE:
+            self.remove_project()
+        elif op in (RowOp.MOVE_UP, RowOp.MOVE_DOWN):
+            self.move_project(-1 if op == RowOp.MOVE_UP else 1)
+        elif op == RowOp.PASTE:
+            self.insert_projects(row + 1 if row >= 0 else self.row_count(), pasted_projects())
+        else:
+            at = max(row, 0) if op == RowOp.INSERT_ABOVE else (
+                row + 1 if row >= 0 else self.row_count())
+            self.insert_projects(at, [Project(name=f"新项目{self.row_count() + 1}")], rename=True)
+
+    def add_menu_actions(self, menu: QMenu) -> None:
+        menu_action(menu, "重命名(&R)", "F2", self._rename_current,
+                    0 <= self.current_row() < self.row_count(), "row-rename")
+
+    def insert_projects(self, at: int, projects: list[Project], *, rename: bool = False) -> None:
+        """``projects`` at ``at`` (one undo step); the first shown, its name open for typing."""
+        if not projects:
+            return
+        if len(projects) == 1:
+            self.doc.insert_item("projects", at, projects[0], "添加项目")
+        else:
+            items = list(self.doc.report.projects)
+            self.doc.replace_list("projects", items[:at] + projects + items[at:], "粘贴项目")
+        self.select(at)
+        self.project_list.setFocus()
+        if rename:
+            self._rename_current()
+
+    def _rename_current(self) -> None:
+        item = self.project_list.currentItem()
+        if item is not None:
+            self.project_list.setFocus()
+            self.project_list.editItem(item)
+
+    def _enter_on_list(self) -> None:
+        """Enter: the next project; after the last one, a new project to name."""
+        row = self.current_row()
+        if row < self.row_count() - 1:
+            self.project_list.setCurrentRow(row + 1)
+        else:
+            self.run_row_op(RowOp.INSERT_BELOW)
 
     def remove_project(self) -> None:
         if not commit_or_warn(self):

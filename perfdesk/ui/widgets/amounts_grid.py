@@ -6,7 +6,8 @@ rows and cells are grey, read-only, with the tooltip “自动计算”; an opti
 
 A block copied from Excel (several cells, tab- and line-separated) pasted into a cell fills
 the grid from that cell rightwards and downwards, like Excel: all of it as one undo step,
-or nothing with the reason in the message line under the grid.
+or nothing with the reason in the message line under the grid. ↑ and ↓ go to the typed cell
+above or below (its figure selected, so that typing replaces it), as in the tables.
 """
 
 from __future__ import annotations
@@ -162,6 +163,9 @@ class AmountsGrid(QWidget):
 
     # --- pasting a block ----------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (isinstance(obj, MoneyEdit) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and self._arrow(obj, event)):
+            return True
         if isinstance(obj, MoneyEdit) and not obj.isReadOnly():
             if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                     and event.matches(QKeySequence.StandardKey.Paste)):
@@ -174,6 +178,25 @@ class AmountsGrid(QWidget):
                 self._context_menu(obj, event)
                 return True
         return super().eventFilter(obj, event)
+
+    def _arrow(self, edit: MoneyEdit, event: QKeyEvent) -> bool:
+        """↑ / ↓: the nearest typed cell above / below in the same column (True if moved)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() not in (Qt.Key.Key_Up, Qt.Key.Key_Down) \
+                or mods != Qt.KeyboardModifier.NoModifier:
+            return False
+        pos = next((k for k, w in self.cells.items() if w is edit), None)
+        if pos is None:
+            return False
+        step = -1 if event.key() == Qt.Key.Key_Up else 1
+        row = pos[0] + step
+        while 0 <= row < len(self.rows):
+            cell = self.cells.get((row, pos[1]))
+            if isinstance(cell, MoneyEdit) and not cell.isReadOnly() and cell.isEnabled():
+                cell.setFocus(Qt.FocusReason.TabFocusReason)  # selects it, as Tab does
+                return True
+            row += step
+        return False
 
     def _context_menu(self, edit: MoneyEdit, event: QContextMenuEvent) -> None:
         """The line edit's own menu, with 粘贴 filling the grid instead of the one cell."""

@@ -78,19 +78,19 @@ def clean_level(text: str) -> str:
 
 
 INDICATOR_COLUMNS = [
-    Column("level1", "一级指标", kind="choice", choices=LEVEL1_CHOICES, width=76),
-    Column("level2", "二级指标", kind="choice", choices_for=_level2_choices, width=76),
+    Column("level1", "一级指标", kind="choice", choices=LEVEL1_CHOICES),
+    Column("level2", "二级指标", kind="choice", choices_for=_level2_choices),
     Column("name", "三级指标"),
-    Column("target", "年度指标值", width=76),
-    Column("actual", "实际完成值", width=76),
-    Column("weight", "分值", kind="number", width=44),
-    Column(None, "建议得分", compute=_suggest_text, width=54, tip=SUGGEST_TIP),
-    Column("score", "自评得分", kind="number", width=54),
-    Column("deviation", "偏差原因及改进措施", kind="para", width=112,
+    Column("target", "年度指标值"),
+    Column("actual", "实际完成值"),
+    Column("weight", "分值", kind="number"),
+    Column(None, "建议得分", compute=_suggest_text, tip=SUGGEST_TIP),
+    Column("score", "自评得分", kind="number"),
+    Column("deviation", "偏差原因及改进措施", kind="para",
            tip="偏差原因分析及改进措施：未达标或大幅超额时必须说明"),
-    Column("band", "定性档次", kind="choice", choices=BAND_CHOICES, width=64,
+    Column("band", "定性档次", kind="choice", choices=BAND_CHOICES,
            tip="定性指标选择档次：达成 80%–100%，部分达成 60%–80%，未达成 60% 以下（占分值）"),
-    Column("direction", "方向", kind="choice", choices=DIRECTION_CHOICES, width=40, tip=DIRECTION_TIP),
+    Column("direction", "方向", kind="choice", choices=DIRECTION_CHOICES, tip=DIRECTION_TIP),
 ]
 COL_LEVEL1, COL_LEVEL2, COL_SUGGEST, COL_SCORE, COL_BAND, COL_DIRECTION = 0, 1, 6, 7, 9, 10
 

@@ -11,8 +11,8 @@ import copy
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from perfdesk.checks.suggest import Conflict, adoption, adoption_for_report
 from perfdesk.model.report import Indicator
@@ -21,10 +21,10 @@ from perfdesk.ui import dialogs
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.indicator_model import INDICATOR_COLUMNS, IndicatorModel
 from perfdesk.ui.widgets.record_table import RecordTable
+from perfdesk.ui.widgets.row_actions import menu_action
 from perfdesk.ui.widgets.string_list import tool_button
 
 COL_NAME = 2
-NAME_MIN = 120  # with the fixed columns, a 附件3 table fits beside the project list at 1366 px
 
 
 def vocabulary_rank(ind: Indicator) -> tuple[int, int]:
@@ -67,11 +67,6 @@ class IndicatorTable(RecordTable):
         super().__init__(doc, path, INDICATOR_COLUMNS, Indicator, model=model,
                          min_rows=min_rows, parent=parent)
         self.indicator_model = model
-        hh = self.view.horizontalHeader()
-        hh.setMinimumSectionSize(40)
-        for i in range(model.columnCount()):
-            hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-        self.view.viewport().installEventFilter(self)
         self.add_button(tool_button("指标库…", "从常用指标库中选择指标添加", self.open_library,
                                     self))
         self.add_button(tool_button(
@@ -92,16 +87,27 @@ class IndicatorTable(RecordTable):
         doc.reset.connect(self._update_subtotal)
         self._update_subtotal()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(obj, event)
+    # --- rows: a new row joins the group it is inserted into ------------------------------------
+    def new_record(self, at: int) -> Indicator:
+        """A blank indicator under the 一级/二级 of the row above (or, at the top, below)."""
+        items = self.model.items()
+        near = items[at - 1] if 0 < at <= len(items) else (items[0] if items else None)
+        if near is None:
+            return Indicator()
+        return Indicator(level1=near.level1, level2=near.level2)
 
-    def _fit_columns(self) -> None:
-        """三级指标 takes the width left over (at least NAME_MIN; scroll sideways below)."""
-        others = sum(self.view.columnWidth(i) for i in range(self.model.columnCount())
-                     if i != COL_NAME)
-        self.view.setColumnWidth(COL_NAME, max(NAME_MIN, self.view.viewport().width() - others))
+    def typing_column(self, row: int) -> int:
+        """In a row that has its 一级/二级 already, typing starts at 三级指标."""
+        items = self.model.items()
+        if 0 <= row < len(items) and items[row].level1 and items[row].level2:
+            return COL_NAME
+        return super().typing_column(row)
+
+    def add_menu_actions(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        editable = not self.read_only
+        menu_action(menu, "从指标库插入(&L)…", "", self.open_library, editable, "row-library")
+        menu_action(menu, "补选档次(&G)", "", self._fill_bands_clicked, editable, "row-bands")
 
     def rebind(self, path: str) -> None:
         super().rebind(path)

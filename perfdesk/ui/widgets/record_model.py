@@ -20,10 +20,12 @@ from perfdesk.model.money import is_dash
 from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.column_fit import FLEXIBLE_ROLE, SAMPLE_ROLE
 from perfdesk.ui.widgets.fields import COMPUTED_TIP, FieldError, parse_money_field, parse_number
 from perfdesk.ui.widgets.list_model import DocListModel, Index
 
 COMPUTED_BG = QColor("#eceff3")
+SAMPLES = {"money": "12345.67", "number": "100"}
 Choices = Sequence[tuple[Any, str]]  # (stored value, label)
 
 
@@ -35,7 +37,6 @@ class Column:
     choices: Choices = ()
     choices_for: Callable[[Any], Choices] | None = None  # per-row choices (二级 by 一级)
     compute: Callable[[Any, Report], str] | None = None
-    width: int = 0  # 0 = stretch
     tip: str = ""
 
     @property
@@ -74,6 +75,10 @@ class RecordTableModel(DocListModel):
         col = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.header
+        if role == FLEXIBLE_ROLE:  # text that may wrap (column_fit)
+            return not col.computed and col.kind in ("text", "para", "choice")
+        if role == SAMPLE_ROLE:  # the width to keep for it while still empty
+            return SAMPLES.get(col.kind, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return COMPUTED_TIP if col.computed else (col.tip or None)
         return None
@@ -255,6 +260,19 @@ class RecordTableModel(DocListModel):
         if not notes:
             return ""
         return f"已粘贴{pasted}行。" + "；".join(notes) + "。"
+
+    def copy_block(self, indexes: list[QModelIndex]) -> list[list[str]]:
+        """The texts of the rectangle around ``indexes`` as typed (choices by their label,
+        grouped 一级/二级 in full), computed columns left out: pasted at the first of
+        these cells, the block fills exactly the cells it came from."""
+        items = self.items()
+        cells = [(i.row(), i.column()) for i in indexes if i.isValid() and i.row() < len(items)]
+        if not cells:
+            return []
+        rows = range(min(r for r, _c in cells), max(r for r, _c in cells) + 1)
+        cols = [c for c in range(min(c for _r, c in cells), max(c for _r, c in cells) + 1)
+                if not self.columns[c].computed]
+        return [[self.display(items[r], self.columns[c]) for c in cols] or [""] for r in rows]
 
     def clear_cells(self, indexes: list[QModelIndex]) -> None:
         items = [copy.deepcopy(i) for i in self.items()]

@@ -1,8 +1,10 @@
 """RecordTable: a spreadsheet-like editor over a list of records.
 
-Enter moves to the next cell (then the next row), Ctrl+V pastes a block copied from
-Excel at the current cell (one undo step, refused as a whole if a cell cannot be read),
-Delete clears the selected cells; buttons add, remove and move rows.
+Enter moves to the next cell (then the next row; after the last cell, to a new row),
+typing on a cell replaces it, Ctrl+V pastes a block copied from Excel at the current cell
+(one undo step, refused as a whole if a cell cannot be read), Ctrl+C copies the selected
+cells, Delete clears them; the row keys, the row menu and the buttons add, remove and move
+rows (``edit_view``, ``row_actions``); columns are sized to their content (``column_fit``).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
+    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -26,14 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.io.tsv import parse_tsv
+from perfdesk.io.tsv import parse_tsv, to_tsv
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash, set_path
+from perfdesk.ui.widgets.column_fit import ColumnFitter
+from perfdesk.ui.widgets.edit_view import EditKeysView, editor_key
 from perfdesk.ui.widgets.list_model import Index
 from perfdesk.ui.widgets.record_model import Column, RecordTableModel
-from perfdesk.ui.widgets.string_list import EditKeysView, ParagraphEditor, tool_button
-
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from perfdesk.ui.widgets.row_actions import ProvisionalRow, RowOp, selected_rows
+from perfdesk.ui.widgets.string_list import (
+    EDIT_TRIGGERS,
+    NO_EDIT,
+    ParagraphEditor,
+    load_paragraph,
+    tool_button,
+)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -77,10 +87,11 @@ class CellDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
             return
         if isinstance(editor, ParagraphEditor):
-            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            load_paragraph(editor, index, replace=self.view.replacing)
             return
         super().setEditorData(editor, index)
+        if self.view.replacing and isinstance(editor, QLineEdit):
+            editor.clear()  # the typed key replaces the content
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
@@ -92,11 +103,7 @@ class CellDelegate(QStyledItemDelegate):
         super().setModelData(editor, model, index)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in _ENTER and isinstance(obj, QWidget)):
-            self.commitData.emit(obj)
-            self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.view.move_next()
+        if isinstance(obj, QWidget) and editor_key(self, self.view, obj, event):
             return True
         return super().eventFilter(obj, event)
 
@@ -108,38 +115,34 @@ class RecordView(EditKeysView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(EDIT_TRIGGERS)
         self.horizontalHeader().setHighlightSections(False)
+        self.columns = ColumnFitter(self)
 
     def record_model(self) -> RecordTableModel:
         model = self.model()
         assert isinstance(model, RecordTableModel)
         return model
 
-    def move_next(self) -> None:
-        """The next editable cell to the right, wrapping to the next row."""
-        model = self.record_model()
-        idx = self.currentIndex()
-        row, col = (idx.row(), idx.column()) if idx.isValid() else (0, -1)
-        editable = model.pasteable()
-        later = [c for c in editable if c > col]
-        if later:
-            col = later[0]
-        elif row + 1 < model.rowCount():
-            row, col = row + 1, editable[0]
-        else:
-            return
-        new = model.index(row, col)
-        self.setCurrentIndex(new)
-        self.scrollTo(new)
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.columns.watch(model)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER and self.state() != QAbstractItemView.State.EditingState:
-            self.move_next()
-            return
-        super().keyPressEvent(event)
+    def before_rows(self) -> None:
+        if self.columns.pending:
+            self.columns.fit()
+
+    def next_cell(self) -> QModelIndex:
+        """The editable cell after the current one, in reading order (invalid after the last)."""
+        idx = self.currentIndex()
+        return self.step(idx if idx.isValid() else QModelIndex(), True, wrap=False)
+
+    def move_next(self) -> None:
+        """Enter: the next editable cell to the right, then on the next row."""
+        new = self.next_cell()
+        if new.isValid():
+            self.setCurrentIndex(new)
+            self.scrollTo(new)
 
 
 class RecordTable(QWidget):
@@ -153,17 +156,14 @@ class RecordTable(QWidget):
         super().__init__(parent)
         self.doc = doc
         set_path(self, path)
+        self.read_only = False
         self.model = model if model is not None else RecordTableModel(doc, path, columns, factory)
         self.view = RecordView(self)
         self.view.setModel(self.model)
+        self.view.row_editor = self
+        self.view.on_enter = self.enter_on_cell
+        self.provisional = ProvisionalRow(self.view, doc, self.model.items)
         self.setFocusProxy(self.view)
-        hh = self.view.horizontalHeader()
-        for i, col in enumerate(self.model.columns):
-            if col.width:
-                hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                self.view.setColumnWidth(i, col.width)
-            else:
-                hh.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         row_h = self.view.fontMetrics().lineSpacing() + 12
         self.view.setMinimumHeight(row_h * (min_rows + 1) + 8)
         self.message = QLabel(self)
@@ -175,10 +175,10 @@ class RecordTable(QWidget):
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(4)
         for text, tip, slot in (
-            ("＋ 添加行", "在当前行后添加一行", self.add_row),
-            ("删除行", "删除选中的行（可撤销）", self.remove_rows),
-            ("上移", "上移当前行", lambda: self.move_current(-1)),
-            ("下移", "下移当前行", lambda: self.move_current(1)),
+            ("＋ 添加行", "在当前行后添加一行（Insert 或 Ctrl+Enter）", self.add_row),
+            ("删除行", "删除选中的行（Ctrl+Delete，可撤销）", self.remove_rows),
+            ("上移", "上移当前行（Alt+↑）", lambda: self.move_current(-1)),
+            ("下移", "下移当前行（Alt+↓）", lambda: self.move_current(1)),
             ("从 Excel 粘贴", "把在 Excel 中复制的区域粘贴到当前单元格起（Ctrl+V）",
              self.paste_clipboard),
         ):
@@ -210,17 +210,74 @@ class RecordTable(QWidget):
         self.model.set_list_path(path)
         self.show_message("")
 
-    # --- rows ----------------------------------------------------------------------------
+    # --- the row keys and the row menu (RowEditor) ------------------------------------------
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
     def current_row(self) -> int:
         idx = self.view.currentIndex()
         return idx.row() if idx.isValid() else -1
 
+    def is_read_only(self) -> bool:
+        return self.read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Only looked at and copied from: no editing, no row changes."""
+        self.read_only = read_only
+        self.view.setEditTriggers(NO_EDIT if read_only else EDIT_TRIGGERS)
+        for i in range(self.buttons.count()):
+            item = self.buttons.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setEnabled(not read_only)
+
+    def run_row_op(self, op: RowOp) -> None:
+        if op == RowOp.COPY:
+            self.copy_selection()
+        elif self.read_only:
+            return
+        elif op == RowOp.PASTE:
+            self.paste_clipboard()
+        elif op == RowOp.REMOVE:
+            self.remove_rows()
+        elif op in (RowOp.MOVE_UP, RowOp.MOVE_DOWN):
+            self.move_current(-1 if op == RowOp.MOVE_UP else 1)
+        else:
+            row = self.current_row()
+            if op == RowOp.INSERT_ABOVE:
+                self.insert_row(max(row, 0))
+            else:
+                self.insert_row(row + 1 if row >= 0 else self.model.rowCount())
+
+    def add_menu_actions(self, menu: QMenu) -> None:
+        """No entries of its own (the indicator tables add theirs)."""
+
+    # --- rows ----------------------------------------------------------------------------
     def select_cell(self, row: int, col: int) -> QModelIndex:
         idx = self.model.index(row, max(col, 0))
         if idx.isValid():
             self.view.setCurrentIndex(idx)
             self.view.scrollTo(idx)
         return idx
+
+    def new_record(self, at: int) -> Any:
+        """The blank record that an inserted row at ``at`` starts as."""
+        return self.model.factory()
+
+    def typing_column(self, row: int) -> int:
+        """Where typing starts in a new row: its first editable cell."""
+        cols = range(self.model.columnCount())
+        return next((c for c in cols if self.view.editable_at(row, c)), 0)
+
+    def insert_row(self, at: int, *, provisional: bool = False) -> None:
+        """A new row at ``at`` (one undo step), its first cell open for typing."""
+        self.doc.insert_item(self.path, at, self.new_record(at), "添加行")
+        if provisional:
+            self.provisional.start(at)
+        idx = self.select_cell(at, self.typing_column(at))
+        self.view.setFocus()
+        if idx.isValid():
+            self.view.edit(idx)
 
     def insert_records(self, records: list[Any], at: int | None = None) -> None:
         items = list(self.model.items())
@@ -230,40 +287,66 @@ class RecordTable(QWidget):
             self.doc.insert_item(self.path, at, records[0], "添加行")
         else:
             self.doc.replace_list(self.path, items[:at] + records + items[at:], "添加")
-        self.select_cell(at, self.model.pasteable()[0])
+        self.select_cell(at, self.typing_column(at))
 
     def add_row(self) -> None:
-        self.insert_records([self.model.factory()])
-        self.view.setFocus()
+        if self.read_only:
+            return
+        row = self.current_row()
+        self.insert_row(row + 1 if row >= 0 else self.model.rowCount())
+
+    def enter_on_cell(self) -> None:
+        """Enter: the next editable cell; after the last one, a new row (gone again if
+        left empty)."""
+        if self.view.next_cell().isValid():
+            self.view.move_next()
+        elif self.provisional.is_current():
+            self.provisional.drop()  # Enter through the empty new row: the table is done
+            last = self.model.rowCount() - 1
+            self.select_cell(last, self.typing_column(last))
+        elif not self.read_only:
+            self.insert_row(self.model.rowCount(), provisional=True)
 
     def remove_rows(self) -> None:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
-        if not rows and self.current_row() >= 0:
-            rows = [self.current_row()]
+        """Remove the rows with a selected cell, or the current row (one undo step)."""
+        if self.read_only:
+            return
+        rows = selected_rows(self.view)
         if not rows:
             return
+        col = self.view.currentIndex().column()
         items = [x for i, x in enumerate(self.model.items()) if i not in rows]
         if len(rows) == 1:
             self.doc.remove_item(self.path, rows[0], "删除行")
         else:
             self.doc.replace_list(self.path, items, "删除行")
         if items:
-            self.select_cell(min(rows[0], len(items) - 1), self.view.currentIndex().column())
+            self.select_cell(min(rows[0], len(items) - 1), col)
 
     def move_current(self, delta: int) -> None:
         row, dst = self.current_row(), self.current_row() + delta
-        if row < 0 or not 0 <= dst < self.model.rowCount():
+        if self.read_only or row < 0 or not 0 <= dst < self.model.rowCount():
             return
         col = self.view.currentIndex().column()
         self.doc.move_item(self.path, row, dst)
         self.select_cell(dst, col)
 
     def clear_selection(self) -> None:
-        self.model.clear_cells(self.view.selectionModel().selectedIndexes())
+        if not self.read_only:
+            self.model.clear_cells(self.view.selectionModel().selectedIndexes())
+
+    def copy_selection(self) -> None:
+        """The selected cells to the clipboard as Excel takes them (tab-separated rows);
+        computed columns are left out, so the block pastes back where it came from."""
+        block = self.model.copy_block(self.view.selectionModel().selectedIndexes()
+                                      or [self.view.currentIndex()])
+        if block:
+            QGuiApplication.clipboard().setText(to_tsv(block))
 
     # --- paste -----------------------------------------------------------------------------
     def paste_clipboard(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+        if not self.read_only:
+            self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> bool:
         """Paste Excel text at the current cell (row 0 / first column when none)."""

@@ -1,7 +1,8 @@
 """StringListEditor: an editable, numbered list of strings (duties, goals, paragraphs).
 
-Add, remove, move up/down; pasting several lines (from Word or Excel) makes several items,
-with “1、” / “（二）” numbering taken off. Every change is one undo step.
+Add, remove, move up/down (buttons, the row keys and the row menu, as in every table);
+pasting several lines (from Word or Excel) makes several items, with “1、” / “（二）”
+numbering taken off. Every change is one undo step.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 from perfdesk.io.tsv import split_lines
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import flash, set_path
+from perfdesk.ui.widgets.edit_view import EditKeysView, editor_key
 from perfdesk.ui.widgets.list_model import DocListModel, Index
-from perfdesk.ui.widgets.wrap_view import WrapTableView
+from perfdesk.ui.widgets.row_actions import ProvisionalRow, RowOp, selected_rows
+
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked
+                 | QAbstractItemView.EditTrigger.EditKeyPressed
+                 | QAbstractItemView.EditTrigger.AnyKeyPressed)
+NO_EDIT = QAbstractItemView.EditTrigger.NoEditTriggers
 
 
 class StringListModel(DocListModel):
@@ -50,7 +56,7 @@ class StringListModel(DocListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return items[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "双击或按 F2 修改；可一次粘贴多行"
+            return "直接输入即改写，F2 或双击在原文上修改；右键可插入、删除、移动；可一次粘贴多行"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -89,9 +95,12 @@ class ParagraphEditor(QPlainTextEdit):
 
 
 class ParagraphDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QObject,
+    """Paragraph editors for a one-column list; Enter keeps the text and goes on."""
+
+    def __init__(self, view: EditKeysView,
                  on_multiline: Callable[[int, str], None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(view)
+        self.view = view
         self.on_multiline = on_multiline
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
@@ -111,126 +120,23 @@ class ParagraphDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, ParagraphEditor)
-        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        load_paragraph(editor, index, replace=self.view.replacing)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, ParagraphEditor)
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (isinstance(obj, ParagraphEditor) and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self.commitData.emit(obj)
-            self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
+        if isinstance(obj, ParagraphEditor) and editor_key(self, self.view, obj, event):
             return True
         return super().eventFilter(obj, event)
 
 
-def edit_key(event: QKeyEvent) -> str:
-    """'paste' for the platform's paste keys (Ctrl+V, Shift+Insert), 'delete' for Delete."""
-    if event.matches(QKeySequence.StandardKey.Paste):
-        return "paste"
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if event.key() == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.NoModifier:
-        return "delete"
-    return ""
-
-
-class EditKeysView(WrapTableView):
-    """A table view that takes Ctrl+V and Delete itself, only while it has the focus.
-
-    Not QShortcuts: those live in the window's shortcut map, where several tables on one
-    page compete for the same key (Qt then fires none, or the wrong one). A key press goes
-    to the focused widget only. Accepting the ShortcutOverride keeps any window-wide
-    shortcut for the same key from taking it first; a cell editor that is open has the
-    focus itself, so its own paste and delete are untouched."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.on_paste: Callable[[], object] | None = None
-        self.on_delete: Callable[[], object] | None = None
-
-    def _handler(self, event: QKeyEvent) -> Callable[[], object] | None:
-        key = edit_key(event)
-        return self.on_paste if key == "paste" else self.on_delete if key == "delete" else None
-
-    def event(self, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and self._handler(event) is not None):
-            event.accept()  # deliver it to keyPressEvent below
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        handler = self._handler(event)
-        if handler is not None:
-            handler()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    # --- Tab: from cell to cell, then out of the table --------------------------------------
-    def _at_edge(self, forward: bool) -> bool:
-        """True when Tab (Shift+Tab) from the current cell would wrap round the table."""
-        cur = self.currentIndex()
-        if not cur.isValid():
-            return True
-        action = (QAbstractItemView.CursorAction.MoveNext if forward
-                  else QAbstractItemView.CursorAction.MovePrevious)
-        nxt = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
-        if not nxt.isValid():
-            return True
-        here, there = (cur.row(), cur.column()), (nxt.row(), nxt.column())
-        return there <= here if forward else there >= here
-
-    def leave(self, forward: bool) -> bool:
-        """Give the focus to the widget after (before) the table in the tab chain."""
-        return QWidget.focusNextPrevChild(self, forward)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """Tabbing into a table starts at its first cell, Shift+Tab at its last."""
-        model = self.model()
-        reason = event.reason()
-        if (self.tabKeyNavigation() and model is not None and model.rowCount() > 0
-                and reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)):
-            cols = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
-            if cols:
-                forward = reason == Qt.FocusReason.TabFocusReason
-                idx = (model.index(0, cols[0]) if forward
-                       else model.index(model.rowCount() - 1, cols[-1]))
-                self.setCurrentIndex(idx)
-                self.scrollTo(idx)
-        super().focusInEvent(event)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        """Tab on a cell (or in a paragraph editor, which passes Tab on to here)."""
-        if self.tabKeyNavigation() and self._at_edge(next):
-            self._close_open_editor()
-            return self.leave(next)
-        return super().focusNextPrevChild(next)
-
-    def _close_open_editor(self) -> None:
-        if self.state() != QAbstractItemView.State.EditingState:
-            return
-        editor = QApplication.focusWidget()
-        while editor is not None and editor.parentWidget() is not self.viewport():
-            editor = editor.parentWidget()
-        if editor is not None:
-            self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def closeEditor(self, editor: QWidget,
-                    hint: QAbstractItemDelegate.EndEditHint) -> None:
-        """Tab in a cell editor: the next cell, or out of the table after the last one."""
-        forward = hint == QAbstractItemDelegate.EndEditHint.EditNextItem
-        if (forward or hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem) \
-                and self._at_edge(forward):
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.leave(forward)
-            return
-        super().closeEditor(editor, hint)
+def load_paragraph(editor: ParagraphEditor, index: Index, *, replace: bool) -> None:
+    """The cell's text, the cursor at its end (F2, double click); empty when a typed key
+    opened the editor: the key replaces the content, as in Excel."""
+    editor.setPlainText("" if replace else str(index.data(Qt.ItemDataRole.EditRole) or ""))
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
 
 
 def tool_button(text: str, tip: str, slot: Callable[[], None], parent: QWidget) -> QToolButton:
@@ -244,7 +150,7 @@ def tool_button(text: str, tip: str, slot: Callable[[], None], parent: QWidget) 
 
 
 class StringListEditor(QWidget):
-    """A numbered list over ``doc.get(path)`` (a list[str])."""
+    """A numbered list over ``doc.get(path)`` (a list[str]), with the row keys and menu."""
 
     path: str  # the list field it edits (set_path keeps it and the objectName equal)
 
@@ -255,19 +161,21 @@ class StringListEditor(QWidget):
         super().__init__(parent)
         self.doc = doc
         set_path(self, path)
+        self.read_only = False
         self.model = StringListModel(doc, path, header)
         self.view = EditKeysView(self)
         self.view.on_paste = self.paste_clipboard
         self.view.on_delete = self.remove_current
+        self.view.on_enter = self.enter_on_row
+        self.view.row_editor = self
         self.view.setModel(self.model)
         self.view.setItemDelegate(ParagraphDelegate(self.view, self._paste_at))
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(EDIT_TRIGGERS)
         self.view.setTabKeyNavigation(False)
+        self.provisional = ProvisionalRow(self.view, doc, self.items)
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -277,14 +185,16 @@ class StringListEditor(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
+        self.buttons: list[QToolButton] = []
         for text, tip, slot in (
-            ("＋ 添加", "在当前行后添加一项", self.add_item),
-            ("删除", "删除当前项（可撤销）", self.remove_current),
-            ("上移", "上移当前项", lambda: self.move_current(-1)),
-            ("下移", "下移当前项", lambda: self.move_current(1)),
-            ("粘贴", "从剪贴板粘贴，多行成为多项", self.paste_clipboard),
+            ("＋ 添加", "在当前行后添加一项（Insert 或 Ctrl+Enter）", self.add_item),
+            ("删除", "删除选中的项（Ctrl+Delete，可撤销）", self.remove_current),
+            ("上移", "上移当前项（Alt+↑）", lambda: self.move_current(-1)),
+            ("下移", "下移当前项（Alt+↓）", lambda: self.move_current(1)),
+            ("粘贴", "从剪贴板粘贴，多行成为多项（Ctrl+V）", self.paste_clipboard),
         ):
-            buttons.addWidget(tool_button(text, tip, slot, self))
+            self.buttons.append(tool_button(text, tip, slot, self))
+            buttons.addWidget(self.buttons[-1])
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -310,32 +220,107 @@ class StringListEditor(QWidget):
             self.view.setCurrentIndex(idx)
             self.view.scrollTo(idx)
 
+    # --- the row keys and the row menu (RowEditor) ------------------------------------------
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def is_read_only(self) -> bool:
+        return self.read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Only looked at and copied from: no editing, no row changes."""
+        self.read_only = read_only
+        self.view.setEditTriggers(NO_EDIT if read_only else EDIT_TRIGGERS)
+        for b in self.buttons:
+            b.setEnabled(not read_only)
+
+    def run_row_op(self, op: RowOp) -> None:
+        if op == RowOp.COPY:
+            self.copy_rows()
+        elif self.read_only:
+            return
+        elif op == RowOp.PASTE:
+            self.paste_clipboard()
+        elif op == RowOp.REMOVE:
+            self.remove_current()
+        elif op in (RowOp.MOVE_UP, RowOp.MOVE_DOWN):
+            self.move_current(-1 if op == RowOp.MOVE_UP else 1)
+        else:
+            row = self.current_row()
+            if op == RowOp.INSERT_ABOVE:
+                self.insert_row(max(row, 0))
+            else:
+                self.insert_row(row + 1 if row >= 0 else self.model.rowCount())
+
+    def add_menu_actions(self, menu: QMenu) -> None:
+        """No entries of its own."""
+
     # --- editing -----------------------------------------------------------------------
+    def insert_row(self, row: int, *, provisional: bool = False) -> None:
+        """A blank item at ``row``, its editor open."""
+        self.doc.insert_item(self.path, row, "", "添加")
+        if provisional:
+            self.provisional.start(row)
+        self.select_row(row)
+        self.view.setFocus()
+        self.view.edit(self.model.index(row, 0))
+
     def add_item(self, text: str = "", edit: bool = True) -> None:
         row = self.current_row() + 1 if self.current_row() >= 0 else self.model.rowCount()
+        if self.read_only:
+            return
+        if edit and not text:
+            self.insert_row(row)
+            return
         self.doc.insert_item(self.path, row, text)
         self.select_row(row)
         if edit:
             self.view.setFocus()
             self.view.edit(self.model.index(row, 0))
 
-    def remove_current(self) -> None:
+    def enter_on_row(self) -> None:
+        """Enter: the next item; after the last, a new one (gone again if left empty)."""
         row = self.current_row()
-        if row < 0:
+        if row < 0 or row < self.model.rowCount() - 1:
+            self.select_row(row + 1)
+        elif self.provisional.is_current():
+            self.provisional.drop()  # Enter on the empty new item: the list is done
+            self.select_row(self.model.rowCount() - 1)
+        elif not self.read_only:
+            self.insert_row(self.model.rowCount(), provisional=True)
+
+    def remove_current(self) -> None:
+        """Remove the selected items (one undo step)."""
+        if self.read_only:
             return
-        self.doc.remove_item(self.path, row)
-        self.select_row(min(row, self.model.rowCount() - 1))
+        rows = selected_rows(self.view)
+        if not rows:
+            return
+        if len(rows) == 1:
+            self.doc.remove_item(self.path, rows[0], "删除行")
+        else:
+            keep = [x for i, x in enumerate(self.items()) if i not in rows]
+            self.doc.replace_list(self.path, keep, "删除行")
+        self.select_row(min(rows[0], self.model.rowCount() - 1))
 
     def move_current(self, delta: int) -> None:
         row = self.current_row()
         dst = row + delta
-        if row < 0 or not 0 <= dst < self.model.rowCount():
+        if self.read_only or row < 0 or not 0 <= dst < self.model.rowCount():
             return
         self.doc.move_item(self.path, row, dst)
         self.select_row(dst)
 
+    def copy_rows(self) -> None:
+        """The selected items to the clipboard, one line each."""
+        items = self.items()
+        rows = [r for r in selected_rows(self.view) if r < len(items)]
+        if rows:
+            QGuiApplication.clipboard().setText("\n".join(items[r] for r in rows) + "\n")
+
     def paste_clipboard(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+        if not self.read_only:
+            self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> int:
         """Insert the pasted lines after the current item (one undo step); returns how many."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 MAX_HINT = 420
 
@@ -13,12 +13,15 @@ class WrapTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vh = self.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         vh.setMinimumSectionSize(26)
         vh.setDefaultSectionSize(self.fontMetrics().lineSpacing() + 12)
         self._pending = False
         self._rows: set[int] | None = None  # rows to re-measure; None = all
+        self.horizontalHeader().sectionResized.connect(self._on_column_resized)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -33,6 +36,9 @@ class WrapTableView(QTableView):
         """Re-measure every row (soon: once for a burst of changes)."""
         self._rows = None
         self._schedule()
+
+    def _on_column_resized(self, *_args: object) -> None:
+        self.fit_rows()  # a column got wider or narrower: its text wraps to other heights
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
         # Measuring rows is the slow part of a big table: only the rows that changed, and
@@ -49,9 +55,13 @@ class WrapTableView(QTableView):
             self._pending = True
             QTimer.singleShot(0, self._fit)
 
+    def before_rows(self) -> None:
+        """Hook: settle the column widths before the rows are measured."""
+
     def _fit(self) -> None:
         rows, self._rows, self._pending = self._rows, set(), False
         try:
+            self.before_rows()
             if rows is None:
                 self.resizeRowsToContents()
             else:
