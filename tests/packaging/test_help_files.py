@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,10 @@ def test_the_guide_pdf_builds_with_its_chinese_title(tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     text = _pdf_text(out)
     assert "PerfDesk使用指南" in text
+    # the text is what was written: 用, not the Kangxi radical ⽤ drawn with the same glyph,
+    # and bold digits kept ("F1", "R-B15")
+    assert not re.findall(r"[\u2e80-\u2fdf\x80-\xbf]", text)
+    assert "按F1打开本指南" in text
     for words in ("第一步：以上年报告新建", "从决算/预算报表取数", "检查规则说明", "怎样改正"):
         assert words in text, words
     assert all(rule_id in text for rule_id in help_docs.rules())

@@ -17,8 +17,10 @@ from perfdesk.resources import doc_path
 from perfdesk.review.rules import REVIEW_RULES
 
 GUI_RULES = ("R-U01", "R-U02")  # added by the window and the engine, not the catalogue
-# Names a Chinese sentence may carry: the program, the office programs, keys, file types.
-ALLOWED_ASCII = {"PerfDesk", "Word", "Excel", "WPS", "Esc", "perfdesk", "docx", "xlsx", "xls"}
+# Names a Chinese sentence may carry: the program, the office programs, keys, file types,
+# and what a user types that a rule complains about (the placeholder XX, an amount "abc").
+ALLOWED_ASCII = {"PerfDesk", "Word", "Excel", "WPS", "Esc", "perfdesk", "docx", "xlsx", "xls",
+                 "XX", "abc"}
 
 
 def english_words(text: str) -> list[str]:
