@@ -44,6 +44,7 @@ from perfdesk.review.results import ReviewResult, UnitResult
 from perfdesk.review.review_file import VERDICT_LABELS, Changes, ReviewFile, Verdict, path_for
 from perfdesk.review.rules import SEVERITY_LABELS
 from perfdesk.ui import dialogs
+from perfdesk.ui.help.rule_links import explain_rules, rule_in_column
 from perfdesk.ui.review.units_model import FILTERS, Row, UnitsFilter, UnitsModel
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class ReviewWindow(QMainWindow):
         self.findings.setWordWrap(True)
         for column, width in enumerate((56, 40, 300)):
             self.findings.setColumnWidth(column, width)
+        explain_rules(self.findings, rule_in_column(0))  # 规则说明: right-click or F1 on a row
         row = QHBoxLayout()
         self.verdicts = QButtonGroup(self)
         self.verdict_buttons: dict[Verdict, QRadioButton] = {}
