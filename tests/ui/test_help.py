@@ -119,8 +119,14 @@ def test_the_guide_is_searchable(make_window, qtbot):
     first = hw.browser.textCursor().position()
     qtbot.keyClick(hw.search, Qt.Key.Key_Return)  # the next place
     assert hw.browser.textCursor().position() > first
+    here = hw.browser.verticalScrollBar().value()
     type_and_enter(qtbot, hw.search, "没有这个词")
     assert "未找到" in hw.search_status.text()
+    assert hw.browser.verticalScrollBar().value() == here  # the reader's place is kept
+    type_and_enter(qtbot, hw.search, "R-B07")  # in the rules, not in the guide
+    shown = [hw.contents.topLevelItem(1).child(i) for i in range(hw.contents.topLevelItem(1).childCount())]
+    assert {item.text(0).split()[0] for item in shown if not item.isHidden()} == {"R-B07", "R-U02"}
+    assert "2 条规则说明" in hw.search_status.text()
 
 
 def test_the_guide_names_menus_that_exist(make_window):
@@ -223,3 +229,37 @@ def test_the_findings_filter_says_what_it_does(make_window, qtbot):
     assert w.findings.item_for("R-I05") is not None
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert w.findings.item_for("R-I05") is None
+
+
+def test_f1_on_a_refused_field_explains_why_it_is_red(make_window, qtbot):
+    w = make_window()
+    w.show_page("budget")
+    field = w.page("budget").findChild(QWidget, "basic.public.actual")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    qtbot.keyClicks(field, "abc")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # refused: the field stays red (R-U01)
+    assert w.findings.item_for("R-U01") is not None
+    field.setFocus()
+    qtbot.keyClick(field, F1)
+    assert_explains(qtbot, shown_help(qtbot), "R-U01")
+
+
+def test_f1_on_a_field_its_tooltip_names_a_rule_for_explains_that_rule(make_window, qtbot):
+    w = make_window()
+    w.files.new_report()  # nothing written: the 无 boxes can be ticked, their tooltip names R-C05
+    page = w.show_page("problems")
+    box = page.findChild(QWidget, "stated_none.problems")
+    assert "R-C05" in box.toolTip()
+    box.setFocus()
+    qtbot.keyClick(box, F1)
+    assert_explains(qtbot, shown_help(qtbot), "R-C05")
+
+
+def test_f1_on_a_plain_field_opens_the_guide_at_its_page(make_window, qtbot):
+    w = make_window()
+    field = w.page("basic").findChild(QWidget, "unit_name")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, F1)
+    hw = shown_help(qtbot)
+    qtbot.waitUntil(lambda: hw.section_shown == "基本情况" and hw.rule_shown is None)
