@@ -15,7 +15,8 @@ from pathlib import Path
 
 def build_pdf(root: Path, target: Path) -> Path:
     env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform != "win32":  # a build machine without a screen
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
     subprocess.run([sys.executable, str(root / "scripts" / "build_guide_pdf.py"), str(target)],
                    env=env, check=True, timeout=600)
     return target

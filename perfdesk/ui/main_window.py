@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -40,7 +41,7 @@ from perfdesk import config
 from perfdesk.config import Setting
 from perfdesk.io import EXTENSION
 from perfdesk.model.numbers import fmt_percent
-from perfdesk.render.help_docs import page_section
+from perfdesk.render.help_docs import page_section, rule_ids
 from perfdesk.resources import demo_report_path, resource_path
 from perfdesk.ui import autosave, dialogs, settings
 from perfdesk.ui.document import DocumentController
@@ -260,10 +261,27 @@ class MainWindow(QMainWindow):
         return found
 
     def context_help(self) -> None:
-        """F1: the guide at the section of the page shown (the help window is built then)."""
+        """F1: on a field marked by a finding (or whose tooltip names a rule), that rule's
+        explanation; elsewhere the guide at the section of the page shown."""
         from perfdesk.ui.help import window
 
-        window.show_guide(self, page_section(self.current_key()))
+        rule = self._rule_of_focus()
+        if rule is not None:
+            window.show_rule(self, rule)
+        else:
+            window.show_guide(self, page_section(self.current_key()))
+
+    def _rule_of_focus(self) -> str | None:
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return None
+        path = getattr(focus, "path", None)
+        if isinstance(path, str) and path:
+            for f in self.doc.findings:
+                if path in f.paths:
+                    return f.rule
+        named = rule_ids(focus.toolTip())
+        return named[0] if named else None
 
     def show_rules(self) -> None:
         """帮助 › 检查规则说明."""

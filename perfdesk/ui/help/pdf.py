@@ -85,7 +85,8 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("用法：python -m perfdesk.ui.help.pdf 输出文件.pdf", file=sys.stderr)
         return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform != "win32":  # Windows lays fonts out with its own platform, screen or not
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv[:1])

@@ -262,10 +262,13 @@ class HelpWindow(QWidget):
         if self.browser.find(text):
             self.search_status.setText("")
             return
+        where, scrolled = self.browser.textCursor(), self.browser.verticalScrollBar().value()
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         if self.browser.find(text):
             self.search_status.setText("已从头找起")
             return
+        self.browser.setTextCursor(where)  # not here at all: the reader stays where they were
+        self.browser.verticalScrollBar().setValue(scrolled)
         rules = sum(not item.isHidden() for item in self._items()
                     if item.data(0, ROLE)[0] == RULES and item.data(0, ROLE)[1])
         elsewhere = f"；左侧有 {rules} 条规则说明提到它" if rules else ""
