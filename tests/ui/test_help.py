@@ -263,3 +263,25 @@ def test_f1_on_a_plain_field_opens_the_guide_at_its_page(make_window, qtbot):
     qtbot.keyClick(field, F1)
     hw = shown_help(qtbot)
     qtbot.waitUntil(lambda: hw.section_shown == "基本情况" and hw.rule_shown is None)
+
+
+def test_the_rules_a_unit_corrected_link_to_their_explanation(qtbot, dialog_log, tmp_path):
+    from perfdesk.io import load_report, save_report
+    from tests.ui.test_review_window import _click_row, _folder, _open, _window
+
+    folder = _folder(tmp_path)
+    w, _opened = _window(qtbot)
+    _open(qtbot, w, dialog_log, folder)
+    unit_file = folder / "青禾县林业局" / "青禾县林业局.perfdesk"
+    fixed = load_report(unit_file)
+    fixed.indicators[4].score -= 1  # the full marks for a missed target, corrected (R-I03)
+    save_report(fixed, unit_file, backup=False)
+    with qtbot.waitSignal(w.finished, timeout=120000):
+        qtbot.mouseClick(w.rerun_button, Qt.MouseButton.LeftButton)
+    _click_row(qtbot, w, "青禾县林业局")
+    label = w.round_label
+    assert "已改正" in label.text() and 'href="rule:R-I03"' in label.text(), label.text()
+    label.setFocus()
+    qtbot.keyClick(label, Qt.Key.Key_Tab)  # to the first link in the label
+    qtbot.keyClick(label, Qt.Key.Key_Return)
+    assert_explains(qtbot, shown_help(qtbot), "R-I03")
