@@ -19,8 +19,6 @@ pytestmark = pytest.mark.gui
 # Fields no page edits, and why.
 NOT_ON_A_PAGE = {
     "sources": "取数来源: written by 从决算/预算报表取数, shown in the figures' own tooltips",
-    "indicators[].direction": "计分方向: read from the 年度指标值 (≥/≤); imported files may carry it",
-    "projects[].indicators[].direction": "the same, in a project's 附件3",
     "scoring.level1_labels": "a province's own 一级指标 names, kept from an imported file",
 }
 # A table named in a money field's source: a 决算/预算 table, or the document it is in.
