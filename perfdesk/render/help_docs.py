@@ -36,6 +36,7 @@ PAGE_SECTIONS: dict[str, str] = {
     **{str(page): page.label for page in Page if page != Page.GENERATE},
     str(Page.GENERATE): "第四步：生成",
 }
+REVIEW_SECTION = "审核多个单位（财政局、主管部门）"  # F1 in the reviewer's window
 
 
 class HelpError(LookupError):

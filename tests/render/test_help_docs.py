@@ -61,6 +61,7 @@ def test_every_page_has_its_section_in_the_guide():
     titles = [title for _level, title in help_docs.sections(help_docs.guide())]
     for page in Page:
         assert help_docs.page_section(str(page)) in titles, page
+    assert help_docs.REVIEW_SECTION in titles
 
 
 def test_the_guide_tells_the_yearly_workflow_and_its_images_exist():

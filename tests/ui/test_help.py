@@ -219,6 +219,11 @@ def test_the_reviewer_window_explains_a_units_rule(qtbot, dialog_log, tmp_path):
     menu = right_click(qtbot, tree, tree.visualItemRect(row).center())
     choose(qtbot, menu, "规则说明")
     assert_explains(qtbot, shown_help(qtbot), "R-B01")
+    qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=w.table.visualRect(w.proxy.index(0, 1)).center())
+    qtbot.keyClick(w.table, F1)  # elsewhere in the window: the guide's part for reviewers
+    hw = shown_help(qtbot)
+    qtbot.waitUntil(lambda: hw.section_shown == help_docs.REVIEW_SECTION)
 
 
 def test_the_findings_filter_says_what_it_does(make_window, qtbot):

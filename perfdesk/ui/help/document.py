@@ -72,6 +72,8 @@ def append_rules(doc: QTextDocument) -> None:
     page_break.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(page_break)
     cursor.insertHtml(help_docs.rules_index_html(links=False))
+    cursor.insertBlock(page_break)
+    cursor.insertHtml("<h1>各条规则的说明</h1>")
     for rule in help_docs.rules().values():
         cursor.insertBlock(QTextBlockFormat())
         cursor.insertHtml(help_docs.rule_html(rule, links=False))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.io.units_list import ListedUnit
-from perfdesk.render.help_docs import link_rules
+from perfdesk.render.help_docs import REVIEW_SECTION, link_rules
 from perfdesk.review.results import ReviewResult, UnitResult
 from perfdesk.review.review_file import VERDICT_LABELS, Changes, ReviewFile, Verdict, path_for
 from perfdesk.review.rules import SEVERITY_LABELS
@@ -98,6 +98,8 @@ class ReviewWindow(QMainWindow):
         self.result: ReviewResult | None = None
         self.review_file: ReviewFile | None = None
         self.changes: dict[str, Changes] = {}
+        QShortcut(QKeySequence("F1"), self,  # the guide's section for reviewers
+                   lambda: help_window.show_guide(self, REVIEW_SECTION))
         self._thread: QThread | None = None
         self._worker: ReviewWorker | None = None
 
