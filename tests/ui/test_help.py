@@ -25,6 +25,15 @@ pytestmark = pytest.mark.gui
 F1 = Qt.Key.Key_F1
 
 
+@pytest.fixture(autouse=True)
+def _help_closed():
+    """Each test starts and ends with the help window closed (it is one per program)."""
+    yield
+    hw = help_window.current()
+    if hw is not None:
+        hw.close()
+
+
 def shown_help(qtbot: Any) -> Any:
     qtbot.waitUntil(lambda: help_window.current() is not None and help_window.current().isVisible())
     return help_window.current()

@@ -79,6 +79,8 @@ class HelpWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("helpWindow")
         self.setWindowTitle(TITLE)
+        # Closing the last main window ends the program even while the help is open.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.resize(SIZE)
         self.shown = ""  # GUIDE, RULES or a rule id
         self.rule_shown: str | None = None
