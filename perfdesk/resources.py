@@ -17,7 +17,7 @@ def base_dir() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under ``resources/`` (demo report, indicator library, icons)."""
+    """A file under ``resources/`` (demo report, indicator library, icons, table profiles)."""
     return base_dir().joinpath("resources", *parts)
 
 
@@ -28,3 +28,19 @@ def template_dir() -> Path:
 
 def demo_report_path() -> Path:
     return resource_path("samples", "demo.perfdesk")
+
+
+def doc_path(*parts: str) -> Path:
+    """A bundled document under ``docs/``: the user guide, the check catalogue, its images."""
+    return base_dir().joinpath("docs", *parts)
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether ``path`` lies in the program's own files (the demo, templates, docs): a file
+    there is opened as an example and never saved over."""
+    try:
+        real = path.resolve()
+    except OSError:
+        return False
+    return any(real.is_relative_to(folder.resolve())
+               for folder in (resource_path(), template_dir(), doc_path()))

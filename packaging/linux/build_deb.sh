@@ -42,6 +42,8 @@ cat > "$STAGE/usr/bin/perfdesk" <<'EOF'
 # PerfDesk: `perfdesk` starts the desktop application, `perfdesk --help` lists the commands.
 exec /opt/perfdesk/perfdesk-cli "$@"
 EOF
+# the user guide's PDF, where Debian keeps a package's documentation
+ln -s "/opt/$PKG/_internal/docs/user-guide.pdf" "$STAGE/usr/share/doc/$PKG/user-guide.pdf"
 install -m 0644 packaging/linux/perfdesk.desktop "$STAGE/usr/share/applications/perfdesk.desktop"
 install -m 0644 packaging/linux/perfdesk-mime.xml "$STAGE/usr/share/mime/packages/perfdesk.xml"
 ICONS=resources/icons

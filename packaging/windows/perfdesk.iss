@@ -102,6 +102,7 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{autoprograms}\{#AppTitle}"; Filename: "{app}\{#AppExeName}"; WorkingDir: "{userdocs}"; Comment: "部门整体支出绩效自评报告的录入、审核与生成"
 Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#AppExeName}"; WorkingDir: "{userdocs}"; Tasks: desktopicon
+Name: "{autoprograms}\PerfDesk 使用指南"; Filename: "{app}\_internal\docs\user-guide.pdf"; Comment: "PerfDesk 使用指南和审核规则说明（PDF）"
 
 [Registry]
 ; .perfdesk → PerfDesk.Report, under HKCU\Software\Classes (HKA in a per-user install).

@@ -62,7 +62,7 @@ def _describe(value: Any) -> str:
         shown = value if len(value) <= 20 else value[:20] + "…"
         return f"文本“{shown}”"
     if isinstance(value, bool):
-        return "是/否值"
+        return "一个是/否值"
     if isinstance(value, list):
         return "列表"
     if isinstance(value, dict):
@@ -97,7 +97,7 @@ def _enum(tp: type[Enum], value: Any, path: str) -> Enum:
     for member in tp:
         if isinstance(value, str) and value == member.value:
             return member
-    allowed = "、".join(f"“{m.value}”（{getattr(m, 'label', m.value)}）" for m in tp)
+    allowed = "、".join(f"“{getattr(m, 'label', m.value)}”" for m in tp)
     raise FormatError(f"{_describe(value)}不是有效的取值，应为 {allowed} 之一", path)
 
 
@@ -116,7 +116,8 @@ def decode(tp: Any, value: Any, path: str) -> Any:
         names = {f.name for f in dataclasses.fields(tp)}
         unknown = sorted(set(value) - names)
         if unknown:
-            raise FormatError(f"未知字段“{unknown[0]}”：此文件可能由更新版本的 PerfDesk 生成", path)
+            raise FormatError("含有本程序不认识的内容：此文件可能由更新版本的 PerfDesk 保存，"
+                              "请升级 PerfDesk 后再打开", path)
         kwargs = {k: decode(hints[k], v, f"{path}.{k}" if path else k) for k, v in value.items()}
         return typing.cast(type, tp)(**kwargs)
     if origin is list:

@@ -100,10 +100,14 @@ def dumps(report: Report) -> str:
 
 
 def _json_error_message(exc: json.JSONDecodeError) -> str:
-    return (
-        f"文件内容不是完整的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）。"
-        "文件可能已损坏或未保存完整，可尝试打开同目录下的 .bak 备份文件。"
-    )
+    """The parser's complaint in plain words: where (the line) and what kind of damage; its
+    own English text stays out of the message."""
+    cut_short = exc.msg.startswith("Unterminated") or exc.pos >= len(exc.doc.rstrip())
+    if cut_short:
+        what, why = "内容不完整", "文件可能没有保存完整（如保存时断电、U 盘被拔出）"
+    else:
+        what, why = "有无法识别的内容", "文件可能被其他程序改动过"
+    return f"文件已损坏或不是 PerfDesk 报告文件（第 {exc.lineno} 行附近{what}）。{why}。"
 
 
 def loads(text: str) -> Report:
@@ -117,15 +121,17 @@ def loads(text: str) -> Report:
     except RecursionError as exc:
         raise FormatError("文件嵌套层次过深，不是 PerfDesk 报告文件。") from exc
     if not isinstance(doc, dict) or "format" not in doc:
-        raise FormatError("这不是 PerfDesk 报告文件（缺少 format 标记）。请选择 .perfdesk 文件。")
+        raise FormatError("这不是 PerfDesk 报告文件：文件中没有 PerfDesk 的格式标记。"
+                          "请选择 PerfDesk 保存的 .perfdesk 文件。")
     if doc["format"] != FORMAT_NAME:
         raise FormatError(
-            f"这不是 PerfDesk 报告文件（format 为“{doc['format']}”，应为“{FORMAT_NAME}”）。",
+            "这不是 PerfDesk 报告文件，而是其他程序保存的文件。请选择 PerfDesk 保存的 .perfdesk 文件。",
             "format",
         )
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise FormatError("文件缺少有效的版本号（version），无法判断格式。", "version")
+        raise FormatError("文件中的格式版本号无效，无法判断是哪一版 PerfDesk 保存的，文件可能已损坏。",
+                          "version")
     if version > FORMAT_VERSION:
         raise FormatError(
             f"此文件由更新版本的 PerfDesk 保存（文件格式第 {version} 版，本程序只支持到第 "
@@ -134,7 +140,7 @@ def loads(text: str) -> Report:
         )
     doc = migrate(doc)
     if "report" not in doc:
-        raise FormatError("文件缺少报告内容（report）。", "report")
+        raise FormatError("文件中没有报告内容，可能已损坏。", "report")
     report: Report = decode(Report, doc["report"], "report")
     return report
 
@@ -171,7 +177,7 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     except UnicodeDecodeError as exc:
         raise FormatError(
             "文件不是文本格式（可能是 Word、Excel 或其他二进制文件），不是 PerfDesk 报告文件。"
-            "若要从 Excel 附件导入，请用菜单“文件 › 从 Excel 附件导入”（命令行：perfdesk import）。"
+            "若要从 Excel 附件导入，请用菜单“文件 › 从 Excel 附件导入”。"
         ) from exc
     if "\x00" in text:
         raise FormatError("文件含有二进制内容，不是 PerfDesk 报告文件。")

@@ -125,23 +125,156 @@ LABELS: dict[tuple[type, str], str] = {
     (r.FigureSource, "digest"): "文件校验值",
 }
 
-# Where a figure is usually found (the 决算/预算 tables the unit already has), by generic
-# address of its group; the column is added ("决算数" of 公开06表 …).
+# Where a figure is usually found — which 决算/预算 table, which line (docs/tables.md) — by
+# generic address; an Amounts block gives each column its own: 决算 from the 决算 table,
+# 年初预算 from the 预算 table, 上年决算 from last year's 决算 table, 全年预算 (调整预算)
+# from the budget documents, since no published table holds it. A field without an entry
+# takes its group's.
+ANNUAL_SOURCE = ("预算指标文件或预算一体化系统中的调整预算数（年初预算加年中追加、减调减）；"
+                 "公开的决算表里没有")
+
+
+def _columns(group: str, actual: str, initial: str) -> dict[str, str]:
+    return {f"{group}.actual": actual, f"{group}.initial": initial,
+            f"{group}.annual": ANNUAL_SOURCE,
+            f"{group}.prior": f"上一年度的{actual}（取数时同时选上年的决算表）"}
+
+
 SOURCES: dict[str, str] = {
-    "income": "部门决算 公开01表 收入支出决算总表（收入）",
-    "basic.personnel": "部门决算 公开06表 一般公共预算财政拨款基本支出决算表“人员经费合计”；年初预算见部门预算 一般公共预算基本支出表",
-    "basic.public": "部门决算 公开06表“公用经费合计”；年初预算见部门预算 一般公共预算基本支出表",
-    "basic.office": "公开06表 30201 办公费",
-    "basic.utilities_travel": "公开06表 30205 水费、30206 电费、30211 差旅费之和",
-    "basic.meetings_training": "公开06表 30215 会议费、30216 培训费之和",
-    "three_public": "部门决算 公开07表“三公”经费支出决算表（预算数、决算数）",
-    "procurement": "部门决算 机构运行信息表“政府采购支出”",
-    "declared": "单位报表或附件上填写的合计数",
-    "projects[].amounts": "部门决算 公开03表 支出决算表“项目支出”列，按项目",
-    "projects[].funding": "项目资金来源（指标文件、结转资金明细）",
-    "other_budgets": "部门决算 公开08表（政府性基金）、公开09表（国有资本经营）合计行",
-    "adjustments[].amount": "预算调整文件（追加、调减指标）",
-    "staffing": "部门决算 基本数字表（编制数、实有人数）",
+    "income": "部门决算 公开01表 收入支出决算总表（收入部分）",
+    "income.general_budget": "部门决算 公开01表 收入支出决算总表“一般公共预算财政拨款收入”行",
+    "income.gov_fund": "部门决算 公开01表 收入支出决算总表“政府性基金预算财政拨款收入”行",
+    "income.special_account": "部门决算 收入决算表“纳入专户管理的非税收入拨款”（本地有此项时）",
+    "income.other": ("部门决算 公开01表 收入支出决算总表的上级补助收入、事业收入、经营收入、"
+                     "附属单位上缴收入和其他收入等行之和"),
+    "income.carryover": ("部门决算 公开01表 收入支出决算总表“年初结转和结余”行（加使用非财政拨款结余，"
+                         "减年末结转和结余、结余分配）"),
+    **_columns("basic.personnel",
+               "部门决算 公开06表 一般公共预算财政拨款基本支出决算表“人员经费合计”行",
+               "部门预算公开表 一般公共预算基本支出表“人员经费”（或部门支出总表“人员经费”行）"),
+    **_columns("basic.public",
+               "部门决算 公开06表 一般公共预算财政拨款基本支出决算表“公用经费合计”行",
+               "部门预算公开表 一般公共预算基本支出表“公用经费”（或部门支出总表“公用经费”行）"),
+    **_columns("basic.office", "部门决算 公开06表“30201 办公费”行",
+               "部门预算公开表 一般公共预算基本支出表“30201 办公费”行"),
+    **_columns("basic.utilities_travel",
+               "部门决算 公开06表“30205 水费”“30206 电费”“30211 差旅费”三行之和",
+               "部门预算公开表 一般公共预算基本支出表 30205、30206、30211 三行之和"),
+    **_columns("basic.meetings_training", "部门决算 公开06表“30215 会议费”“30216 培训费”两行之和",
+               "部门预算公开表 一般公共预算基本支出表 30215、30216 两行之和"),
+    **{k: v for line, row in (("vehicle_purchase", "公务用车购置费"),
+                              ("vehicle_operation", "公务用车运行维护费"),
+                              ("overseas", "因公出国（境）费"), ("reception", "公务接待费"))
+       for k, v in _columns(f"three_public.{line}",
+                            f"部门决算 公开07表“三公”经费支出决算表“{row}”行的决算数",
+                            f"部门决算 公开07表“{row}”行的预算数（或部门预算“三公”经费支出表）").items()},
+    **_columns("procurement", "决算软件导出的机构运行信息表“政府采购支出合计”行",
+               "部门预算 政府采购预算表的合计数"),
+    "declared": "单位报表或附件上写的合计数（选填，留空则自动相加）",
+    **_columns("declared.overall",
+               "部门决算 公开01表 收入支出决算总表“本年支出合计”行（或公开03表 支出决算表合计行）",
+               "部门预算公开表 部门收支总表“本年支出合计”（或部门支出总表合计行）"),
+    **_columns("declared.basic", "部门决算 公开03表 支出决算表合计行的“基本支出”栏",
+               "部门预算公开表 部门支出总表合计行的“基本支出”栏"),
+    **_columns("declared.projects", "部门决算 公开03表 支出决算表合计行的“项目支出”栏",
+               "部门预算公开表 部门支出总表合计行的“项目支出”栏"),
+    **_columns("declared.three_public", "部门决算 公开07表“三公”经费支出决算表“合计”行的决算数",
+               "部门决算 公开07表“合计”行的预算数（或部门预算“三公”经费支出表）"),
+    **_columns("declared.vehicle", "部门决算 公开07表“公务用车购置及运行费”小计的决算数",
+               "部门决算 公开07表“公务用车购置及运行费”小计的预算数"),
+    **_columns("projects[].amounts",
+               ("本单位的项目支出明细（决算软件的项目支出决算明细表或项目台账），按项目；"
+                "公开的决算表只有项目支出合计（公开03表）"),
+               "部门预算 项目支出预算表或年初下达的项目指标文件，按项目"),
+    "projects[].funding": "项目资金来源：预算指标文件（当年财政拨款）、上年结转资金明细表、其他资金的收入记录",
+    "other_budgets.gov_fund": "部门决算 公开08表 政府性基金预算财政拨款支出决算表合计行",
+    "other_budgets.state_capital": "部门决算 公开09表 国有资本经营预算财政拨款支出决算表合计行",
+    "other_budgets.social_insurance": "社会保险基金预算支出决算表（管理社会保险基金的单位才有，一般单位留空）",
+    "adjustments[].amount": "预算调整文件（追加、调减预算指标的批复）",
+    "buildings[].budget_investment": "项目批复的投资概算（投资计划文件）",
+    "buildings[].actual_investment": "工程竣工财务决算或项目结算报表",
+    "staffing": "决算软件导出的基本数字表",
+    "staffing.authorized": "决算软件导出的基本数字表“编制人数”行",
+    "staffing.actual": "决算软件导出的基本数字表“实有在职人数”行",
+}
+
+# What goes into a field, in a few words (its tooltip, under the label), by generic address;
+# a group's hint is its fields' unless they have their own.
+_INDICATOR_HINTS = {
+    "level1": "一级指标：产出指标、效益指标或满意度指标",
+    "level2": "二级指标，须属于所选的一级指标（如产出指标下的数量、质量、时效、成本指标）",
+    "name": "三级指标的名称，如“新增市场主体户数”",
+    "target": "年度指标值，写比较符号、数字和单位，如 ≥3000户、≤15天、100%",
+    "actual": "实际完成值，单位与年度指标值一致，如 3426户",
+    "weight": "这一行的分值",
+    "score": "自评得分：0 到分值之间，可参考灰色的建议得分",
+    "deviation": "未达到指标值或大幅超出时，写明原因和改进措施",
+    "band": "定性指标的达成程度：达成、部分达成或未达成",
+}
+HINTS: dict[str, str] = {
+    "year": "自评的预算年度，如 2024（2025 年春天写的是 2024 年度的报告）",
+    "unit_name": "预算单位全称，与公章一致，如“某某县市场监督管理局”",
+    "supervisor": "本单位的主管部门，如“某某县人民政府”；印在附件3 表头",
+    "template": "生成报告用的模板：标准版、简版（六部分）、旧版（七部分）或表格式",
+    "date_style": "落款日期用阿拉伯数字（2012 年标准）还是汉字（1999 年版）书写",
+    "signature_date": "报告的成文日期，应在报告年度的下一年",
+    "duties": "单位的主要职能职责，每条一项；可从 Word 复制多行粘贴",
+    "departments": "内设机构的名称，每个一项",
+    "branches": "派出机构、所的名称，每个一项",
+    "subordinates": "下属单位的名称，每个一项",
+    "organization_note": "机构设置的补充说明，如核定编制的构成",
+    "staffing.authorized": "核定的编制人数",
+    "staffing.actual": "年末实有在职人数",
+    "staffing.note": "人员构成的补充说明，如“另有退休人员若干人”",
+    "income": "按收入性质分的本年资金来源（决算数），各项之和应等于支出合计的决算数",
+    "basic.personnel_items": "人员经费主要包括哪些，如基本工资、津贴补贴、社会保障缴费",
+    "basic.public_items": "公用经费主要包括哪些，如办公费、水电费、差旅费",
+    "projects[].name": "项目名称，与预算批复一致",
+    "projects[].implementer": "实施单位；留空则为本单位",
+    "projects[].purpose": "项目资金的主要用途",
+    "projects[].funding": "项目资金按来源分（附件3，选填）：各来源之和应等于项目资金",
+    "projects[].goals": "项目的年度绩效目标，每条一项",
+    "projects[].achievements": "项目目标的实际完成情况，每条一项",
+    "projects[].indicators": "项目的绩效指标（附件3）；可从 Excel 复制粘贴",
+    "adjustments": "年中追加、调减的预算，逐项填写（选填）；自动核对年初预算 + 追加 − 调减 = 全年预算",
+    "adjustments[].description": "调整事项，如“追加人员工资调标资金”",
+    "adjustments[].amount": "调整的金额，填正数，在“方向”中选追加或调减",
+    "adjustments[].kind": "追加还是调减",
+    "adjustments[].scope": "调整属于基本支出还是项目支出",
+    "other_budgets.gov_fund": "政府性基金预算的支出；没有则留空，报告写“本单位无……”",
+    "other_budgets.state_capital": "国有资本经营预算的支出；没有则留空",
+    "other_budgets.social_insurance": "社会保险基金预算的支出；没有则留空",
+    "other_budgets.gov_fund_note": "政府性基金支出的用途说明（选填）",
+    "other_budgets.state_capital_note": "国有资本经营预算支出的用途说明（选填）",
+    "other_budgets.social_insurance_note": "社会保险基金支出的用途说明（选填）",
+    "three_public.note": "“三公”经费增减变化的原因，写入报告",
+    "procurement": "本年政府采购的金额",
+    "buildings": "本年完工的楼堂馆所项目，没有则留空",
+    "buildings[].name": "楼堂馆所项目的名称",
+    "buildings[].approved_area": "批复的建设规模（平方米）",
+    "buildings[].actual_area": "实际建成的规模（平方米）",
+    "frugality": "厉行节约的保障措施，写入附件1",
+    "declared": "报表或附件上写的合计数（选填）：留空则用分项自动相加的数；填了会与分项之和核对",
+    "goals": "整体支出的年度总体目标，每条一项（附件2）",
+    "achievements": "年度总体目标的实际完成情况，每条一项",
+    "indicators": "整体支出的绩效指标（附件2）；可从 Excel 复制粘贴",
+    **{f"indicators[].{k}": v for k, v in _INDICATOR_HINTS.items()},
+    **{f"projects[].indicators[].{k}": v for k, v in _INDICATOR_HINTS.items()},
+    "execution_notes": "写在自动生成的预算执行情况段落之后的补充段落",
+    "goal_notes": "写在自动生成的目标完成情况段落之后的补充段落",
+    "sections": "整体支出绩效情况：按工作条线分部分写，每部分一个标题和若干段落",
+    "sections[].title": "这一部分的标题，如“（1）市场主体培育成效明显”",
+    "sections[].paragraphs": "这一部分的段落；可从 Word 复制多段粘贴",
+    "problems": "存在的问题及原因，每行一个，写对应的改进措施",
+    "problems[].text": "存在的问题及原因；执行率偏低的项目要写明原因",
+    "problems[].measure": "针对这个问题的改进措施",
+    "extra_measures": "不对应具体问题的其他改进措施（选填）",
+    "result_use": "自评结果的应用和公开情况",
+    "other_notes": "其他需要说明的情况；没有可留空（报告写“无其他需要说明的情况。”）",
+    "stated_none": "确实没有需要说明的问题或措施时，明确选择“无”",
+    "scoring.weights": "各一级指标的分值，默认产出 50、效益 30、满意度 10、预算执行率 10",
+    "scoring.reverse_formula": "反向指标（≤）未达到时怎样计分",
+    "scoring.equal_miss": "等值指标（=）未达到时怎样计分",
 }
 
 # Top-level field → the page that edits it.
@@ -174,6 +307,7 @@ class Field:
     unit: str = ""  # 万元, 人, 分, m²
     source: str = ""  # where the figure usually comes from
     item: Any = None  # the item type of a list or mapping
+    hint: str = ""  # what goes there, in a few words
 
     @property
     def money(self) -> bool:
@@ -216,7 +350,8 @@ def _build() -> dict[str, Field]:
     out: dict[str, Field] = {}
     missing: list[str] = []
 
-    def walk(cls: type, prefix: str, labels: tuple[str, ...], page: Page | None, source: str) -> None:
+    def walk(cls: type, prefix: str, labels: tuple[str, ...], page: Page | None, source: str,
+             hint: str) -> None:
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
             label = LABELS.get((cls, f.name))
@@ -226,22 +361,26 @@ def _build() -> dict[str, Field]:
             address = f"{prefix}.{f.name}" if prefix else f.name
             own_page = page or PAGES.get(f.name, Page.BASIC)
             own_source = SOURCES.get(address, source)
+            own_hint = HINTS.get(address, hint)
             kind, unit, item = _kind(cls, f.name, hints[f.name])
             chain = (*labels, label)
             out[address] = Field(address, label, kind, own_page, hints[f.name], chain, unit,
                                  own_source if kind in (Kind.MONEY, Kind.GROUP, Kind.COUNT) else "",
-                                 item)
+                                 item, own_hint)
             tp = _bare(hints[f.name])
             if kind == Kind.GROUP:
-                walk(typing.cast(type, tp), address, chain, own_page, own_source)
+                walk(typing.cast(type, tp), address, chain, own_page, own_source, own_hint)
             elif kind == Kind.RECORDS:
-                walk(item, f"{address}[]", chain, own_page, own_source)
+                walk(item, f"{address}[]", chain, own_page, own_source, "")
             elif kind == Kind.MAPPING and dataclasses.is_dataclass(item):
-                walk(typing.cast(type, item), f"{address}[]", chain, own_page, own_source)
+                walk(typing.cast(type, item), f"{address}[]", chain, own_page, own_source, "")
 
-    walk(r.Report, "", (), None, "")
+    walk(r.Report, "", (), None, "", "")
     if missing:
         raise AssertionError(f"schema: no label for {', '.join(missing)}")
+    unknown = sorted((set(SOURCES) | set(HINTS)) - set(out))
+    if unknown:
+        raise AssertionError(f"schema: a source or hint for no field: {', '.join(unknown)}")
     return out
 
 

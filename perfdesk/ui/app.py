@@ -176,14 +176,42 @@ def apply_font(app: QApplication) -> None:
     app.setFont(font)
 
 
-def install_translations(app: QApplication) -> None:
-    """Chinese texts in Qt's own dialogs (file dialog, context menus)."""
+# The texts of Qt's own dialogs that Qt's zh_CN catalogue leaves in English: the file
+# dialog's labels (its catalogue has “Look in:”, but the dialog asks for “&Look in:”).
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class _QtGaps(QTranslator):
+    """Answers for QT_GAPS only; every other text goes on to Qt's catalogue."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return QT_GAPS.get((context, source))  # None: not ours, the next catalogue's
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Chinese texts in Qt's own dialogs (file dialog, context menus): Qt's zh_CN catalogue
+    (bundled, build.spec) and the few texts it lacks. The translators installed."""
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed: list[QTranslator] = []
     for name in ("qtbase_zh_CN", "qt_zh_CN"):
         tr = QTranslator(app)
         if tr.load(name, folder):
             app.installTranslator(tr)
+            installed.append(tr)
             break
+    else:
+        log.warning("Qt's Chinese translation not found in %s: Qt's dialogs show English", folder)
+    gaps = _QtGaps(app)
+    app.installTranslator(gaps)  # asked first; answers only for its own texts
+    installed.append(gaps)
+    return installed
 
 
 class _FirstPaint(QObject):

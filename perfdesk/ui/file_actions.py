@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from perfdesk.config import Setting
 from perfdesk.io import EXTENSION, FormatError, SaveError, load_report, save_report
 from perfdesk.model import Report
+from perfdesk.resources import is_bundled
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.widgets.binding import commit_or_warn
@@ -37,18 +38,14 @@ def _stamp(path: Path | None) -> Stamp:
 
 def where(json_path: str) -> str:
     """Where a file error is, for people: 'report.projects[1].amounts.actual' ->
-    '“项目支出”页（projects[1].amounts.actual）'."""
-    from perfdesk.ui.pages import STEPS, page_for_path
+    '“项目支出”页 › 项目支出 › 第2项 › 项目资金 › 决算'; '' for a place that is not a
+    field of the report (the file's format marks)."""
+    from perfdesk.model.schema import field_of, label_of, page_of
 
     field = json_path.removeprefix("report").removeprefix(".")
-    if not json_path.startswith("report") or not field:
-        return json_path
-    try:
-        key = page_for_path(field)
-    except ValueError:  # not a field path PerfDesk knows
-        return json_path
-    title = next((t for k, t, *_ in STEPS if k == key), "")
-    return f"“{title}”页（{field}）" if title else field
+    if not json_path.startswith("report") or not field or field_of(field) is None:
+        return ""
+    return f"“{page_of(field).label}”页 › {label_of(field)}"
 
 
 def display_name(doc: DocumentController) -> str:
@@ -59,6 +56,7 @@ class FileActions(QObject):
     """File operations on one DocumentController, with dialogs parented to ``window``."""
 
     opened = Signal(Path)  # a file was opened (for the window: banner, recent menu)
+    demo_opened = Signal()  # an example was opened (the bundled demo): the window says so
     recent_changed = Signal()
 
     def __init__(self, window: QWidget, doc: DocumentController) -> None:
@@ -114,6 +112,7 @@ class FileActions(QObject):
         if ask and not self.maybe_save():
             return False
         path = Path(path)
+        demo = demo or is_bundled(path)  # the program's own example: never saved over
         try:
             report = load_report(path)
         except FormatError as exc:
@@ -125,6 +124,7 @@ class FileActions(QObject):
             return self._open_backup_instead(path, exc)
         if demo:
             self._set_document(report, None, demo=True)
+            self.demo_opened.emit()
             return True
         self._set_document(report, path)
         settings.add_recent(path)
@@ -134,8 +134,9 @@ class FileActions(QObject):
 
     def _open_backup_instead(self, path: Path, exc: FormatError) -> bool:
         text = f"无法打开“{path.name}”：\n{exc.message}"
-        if exc.path:
-            text += f"\n（出错位置：{where(exc.path)}）"
+        place = where(exc.path)
+        if place:
+            text += f"\n（位置：{place}）"
         backup = path.with_name(path.name + ".bak")
         try:
             report = load_report(backup)

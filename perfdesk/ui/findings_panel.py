@@ -53,7 +53,7 @@ class FindingsPanel(QWidget):
         self._report: Report | None = None
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
-        self.show_info = QCheckBox("显示提示")
+        self.show_info = QCheckBox("显示“提示”级别的结果")
         self.show_info.setChecked(True)
         self.show_info.toggled.connect(lambda _on: self.set_findings(self._findings, self._report))
         top = QHBoxLayout()

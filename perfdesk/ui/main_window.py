@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -40,11 +41,13 @@ from perfdesk import config
 from perfdesk.config import Setting
 from perfdesk.io import EXTENSION
 from perfdesk.model.numbers import fmt_percent
+from perfdesk.render.help_docs import page_section, rule_ids
 from perfdesk.resources import demo_report_path, resource_path
 from perfdesk.ui import autosave, dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.file_actions import FileActions, display_name
-from perfdesk.ui.findings_panel import FindingsPanel
+from perfdesk.ui.findings_panel import FINDING_ROLE, FindingsPanel
+from perfdesk.ui.help.rule_links import explain_rules
 from perfdesk.ui.pages import STEPS, page_class, page_for_path
 from perfdesk.ui.pages.base import Page
 from perfdesk.ui.step_list import ERROR, WARNING, StepList
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         self.steps.currentRowChanged.connect(self._on_step)
         self.findings.activated.connect(self.go_to_finding)
         self.findings.described.connect(lambda text: self.statusBar().showMessage(text))
+        explain_rules(self.findings.tree,  # 规则说明: right-click or F1 on a finding
+                      lambda index: getattr(index.siblingAtColumn(0).data(FINDING_ROLE), "rule", None))
+        self.files.demo_opened.connect(self.banner.show)
         self.doc.findings_changed.connect(self._refresh_findings)
         self.doc.dirty_changed.connect(self._update_title)
         self.doc.file_changed.connect(self._update_title)
@@ -188,8 +194,7 @@ class MainWindow(QMainWindow):
             self.open_demo()
 
     def open_demo(self) -> None:
-        if self.files.open_path(demo_report_path(), ask=False, demo=True):
-            self.banner.show()
+        self.files.open_path(demo_report_path(), ask=False, demo=True)  # shows the banner
 
     def _offer_recovery(self) -> bool:
         if not autosave.offer_recovery(self, self.files):
@@ -260,6 +265,35 @@ class MainWindow(QMainWindow):
         if found and focus is not None and page.isAncestorOf(focus):
             reveal(focus)  # also the scroll area wrapped around a page without its own
         return found
+
+    def context_help(self) -> None:
+        """F1: on a field marked by a finding (or whose tooltip names a rule), that rule's
+        explanation; elsewhere the guide at the section of the page shown."""
+        from perfdesk.ui.help import window
+
+        rule = self._rule_of_focus()
+        if rule is not None:
+            window.show_rule(self, rule)
+        else:
+            window.show_guide(self, page_section(self.current_key()))
+
+    def _rule_of_focus(self) -> str | None:
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return None
+        path = getattr(focus, "path", None)
+        if isinstance(path, str) and path:
+            for f in self.doc.findings:
+                if path in f.paths:
+                    return f.rule
+        named = rule_ids(focus.toolTip())
+        return named[0] if named else None
+
+    def show_rules(self) -> None:
+        """帮助 › 检查规则说明."""
+        from perfdesk.ui.help import window
+
+        window.show_rules(self)
 
     def show_findings(self) -> None:
         self.findings_dock.show()
@@ -407,7 +441,11 @@ class MainWindow(QMainWindow):
         v.addAction(toggle)
 
         h = bar.addMenu("帮助(&H)")
-        self._action(h, "关于 PerfDesk", self._about)
+        self.act_help = self._action(h, "使用指南(&G)", self.context_help, "F1", "actHelp")
+        self.act_help.setStatusTip("打开使用指南中当前页面的说明；在审核结果中按 F1：所选规则的说明")
+        self.act_rules = self._action(h, "检查规则说明(&R)", self.show_rules, None, "actRules")
+        h.addSeparator()
+        self.act_about = self._action(h, "关于 PerfDesk", self._about, None, "actAbout")
 
         tools = self.addToolBar("常用")
         tools.setObjectName("mainToolBar")
@@ -533,7 +571,8 @@ class MainWindow(QMainWindow):
 
         dialogs.info(self, "关于 PerfDesk",
                      f"PerfDesk {__version__}\n部门整体支出绩效自评报告助手\n"
-                     f"设置与自动保存位置：{config.config_dir()}")
+                     f"设置与自动保存位置：{config.config_dir()}\n日志文件：{config.log_path()}\n\n"
+                     "使用说明见“帮助 › 使用指南”（F1）。")
 
     # --- saving and closing ----------------------------------------------------------------------
     def save(self) -> bool:

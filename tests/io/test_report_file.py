@@ -111,7 +111,7 @@ def _bad_cases() -> dict[str, tuple[str | bytes, str, str]]:
     huge = _demo_doc()
     huge["report"]["income"]["other"] = "9" * 41 + ".00"
     return {
-        "truncated": (text[: len(text) // 2], "不是完整的 JSON", ""),
+        "truncated": (text[: len(text) // 2], "文件已损坏或不是 PerfDesk 报告文件", ""),
         "wrong type": (json.dumps(wrong_type, ensure_ascii=False), "应为整数", "report.year"),
         "money with commas": (
             json.dumps(comma_money, ensure_ascii=False),
@@ -123,7 +123,7 @@ def _bad_cases() -> dict[str, tuple[str | bytes, str, str]]:
         "future version": (json.dumps(future), "更新版本的 PerfDesk", "version"),
         "empty file": ("", "文件是空的", ""),
         "binary file": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe", "不是文本格式", ""),
-        "json array": ("[1, 2, 3]", "缺少 format 标记", ""),
+        "json array": ("[1, 2, 3]", "不是 PerfDesk 报告文件", ""),
         "impossible date": (json.dumps(bad_date, ensure_ascii=False), "不是有效日期", "report.signature_date"),
         "absurd amount": (json.dumps(huge, ensure_ascii=False), "太大", "report.income.other"),
     }

@@ -50,6 +50,9 @@ def test_bundle_layout(bundle: Path):
     assert (internal / "resources" / "indicator_library.json").is_file()
     assert (internal / "resources" / "icons" / "perfdesk.png").is_file()
     assert (internal / "docx" / "templates" / "default.docx").is_file(), "python-docx data"
+    # the help: the guide (Markdown and PDF) with its images, the rules' explanations
+    for doc in ("user-guide.md", "user-guide.pdf", "checks.md", "images/ui-main.png"):
+        assert (internal / "docs" / doc).is_file(), doc
     # trimmed: no unused Qt modules, no tkinter, only zh_CN/en Qt translations
     names = {p.name for p in internal.rglob("*")}
     assert not any(n.startswith(("QtNetwork", "QtQml", "QtQuick", "libQt6Network",

@@ -73,7 +73,7 @@ def test_bad_file_shows_message_and_keeps_current_document(make_window, tmp_path
     bad.write_text('{"format": "perfdesk-report", "version": 1, "report": {', encoding="utf-8")
     assert not w.files.open_path(bad)
     assert dialog_log.names() == ["error"]
-    assert "不是完整的 JSON" in dialog_log.texts("error")
+    assert "文件已损坏" in dialog_log.texts("error")
     assert w.doc.report is before and w.files.is_demo
 
 

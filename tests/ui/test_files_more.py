@@ -33,7 +33,7 @@ def test_damaged_file_names_the_place_and_offers_the_backup(make_window, demo: R
     dialog_log.answer("choose", 0)  # 打开备份
     assert window.files.open_path(path, ask=False)
     said = dialog_log.texts("choose")
-    assert "“项目支出”页（projects[1].amounts.actual）" in said
+    assert "“项目支出”页 › 项目支出 › 第2项 › 项目资金 › 决算" in said
     assert "本单位.perfdesk.bak" in said
     assert window.doc.report.unit_name == "青禾县市场监督管理局"  # the backup's content
     assert window.doc.dirty and window.doc.file_path == path
@@ -56,9 +56,9 @@ def test_damaged_file_without_backup_says_what_to_do(make_window, demo: Report, 
 
 
 def test_where_reads_like_a_place():
-    assert where("report.income.other") == "“预算执行”页（income.other）"
-    assert where("format") == "format"
-    assert where("report") == "report"
+    assert where("report.income.other") == "“预算执行”页 › 按收入性质分 › 其他资金"
+    assert where("report.projects[1].amounts.actual") == "“项目支出”页 › 项目支出 › 第2项 › 项目资金 › 决算"
+    assert where("format") == "" and where("version") == "" and where("report") == ""
 
 
 def test_save_as_without_extension_asks_before_replacing(make_window, demo: Report, tmp_path,

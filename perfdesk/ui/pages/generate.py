@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -47,12 +47,14 @@ from perfdesk.office import printing
 from perfdesk.office.documents import NO_PREVIEW, converter_available
 from perfdesk.office.pdf import pdf_available
 from perfdesk.render import OLD_VERSIONS, OutputError, keep_previous, planned_files
+from perfdesk.render.help_docs import link_rules
 from perfdesk.render.templates import DEFAULT_TEMPLATE, list_templates
 from perfdesk.ui import dialogs, settings
 from perfdesk.ui.document import DocumentController
 from perfdesk.ui.generation import Worker, open_url
 from perfdesk.ui.pages.base import Page
 from perfdesk.ui.preview_jobs import PreviewService
+from perfdesk.ui.widgets.binding import field_hint
 from perfdesk.ui.widgets.page_preview import PagePreview
 
 LEFT_WIDTH = 400  # the options column; the preview takes the rest
@@ -85,6 +87,7 @@ class GeneratePage(Page):
         for info in list_templates():  # shown by name, stored by id
             self.template.addItem(info.name, info.id)
         self.template.currentIndexChanged.connect(self._template_chosen)
+        self.template.setToolTip(field_hint("template"))
         # 输出内容
         self.word = QCheckBox("Word 报告（.docx）")
         self.word.setObjectName("outWord")
@@ -169,11 +172,13 @@ class GeneratePage(Page):
         draft_row.addWidget(to_findings)
 
         # 生成之前：仍未处理的审核结果（错误和警告）
-        self.open_findings = QPlainTextEdit()
+        self.open_findings = QTextBrowser()
         self.open_findings.setObjectName("openFindings")
-        self.open_findings.setReadOnly(True)
+        self.open_findings.setOpenLinks(False)  # a rule ID opens its explanation
+        self.open_findings.anchorClicked.connect(self._explain_rule)
         self.open_findings.setMaximumHeight(96)
-        self.open_findings.setToolTip("生成前仍未处理的审核结果；双击“审核结果”面板中的一条可转到该处")
+        self.open_findings.setToolTip("生成前仍未处理的审核结果；点规则编号看这条规则的说明，"
+                                      "双击“审核结果”面板中的一条可转到该处")
 
         # 生成
         self.generate_button = QPushButton("生成报告")
@@ -325,13 +330,19 @@ class GeneratePage(Page):
             self.doc.set_value("template", key)
         settings.set_last_template(key)
 
+    def _explain_rule(self, url: QUrl) -> None:
+        from perfdesk.ui.help import window
+
+        window.show_rule(self, url.path())
+
     def _update_draft(self) -> None:
         errors = [f for f in self.doc.findings if f.severity == ERROR]
         open_ones = [f for f in self.doc.findings if f.severity in (ERROR, WARNING)]
         self.open_findings.setVisible(bool(open_ones))
-        self.open_findings.setPlainText(
-            f"生成前仍有 {len(errors)} 个错误、{len(open_ones) - len(errors)} 个警告：\n"
-            + "\n".join(f"{f.severity.label} {f.rule}：{f.message}" for f in open_ones))
+        self.open_findings.setHtml(
+            f"生成前仍有 {len(errors)} 个错误、{len(open_ones) - len(errors)} 个警告："
+            + "".join(f"<br>{f.severity.label} {link_rules(html.escape(f'{f.rule}：{f.message}'))}"
+                      for f in open_ones))
         self.draft_box.setVisible(bool(errors))
         self.generate_button.setText("生成草稿" if errors else "生成报告")
         if errors:

@@ -9,6 +9,7 @@ a main window as a read-only copy. 导出汇总表 and 生成审核意见 write 
 
 from __future__ import annotations
 
+import html
 import logging
 import threading
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,10 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.io.units_list import ListedUnit
+from perfdesk.render.help_docs import REVIEW_SECTION, link_rules
 from perfdesk.review.results import ReviewResult, UnitResult
 from perfdesk.review.review_file import VERDICT_LABELS, Changes, ReviewFile, Verdict, path_for
 from perfdesk.review.rules import SEVERITY_LABELS
 from perfdesk.ui import dialogs
+from perfdesk.ui.help import window as help_window
+from perfdesk.ui.help.rule_links import explain_rules, rule_in_column
 from perfdesk.ui.review.units_model import FILTERS, Row, UnitsFilter, UnitsModel
 
 log = logging.getLogger(__name__)
@@ -94,6 +98,8 @@ class ReviewWindow(QMainWindow):
         self.result: ReviewResult | None = None
         self.review_file: ReviewFile | None = None
         self.changes: dict[str, Changes] = {}
+        QShortcut(QKeySequence("F1"), self,  # the guide's section for reviewers
+                   lambda: help_window.show_guide(self, REVIEW_SECTION))
         self._thread: QThread | None = None
         self._worker: ReviewWorker | None = None
 
@@ -182,6 +188,10 @@ class ReviewWindow(QMainWindow):
         self.round_label = QLabel()
         self.round_label.setObjectName("roundChanges")
         self.round_label.setWordWrap(True)
+        self.round_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.round_label.linkActivated.connect(  # a rule ID of what was corrected: its explanation
+            lambda url: help_window.show_rule(self, url.split(":", 1)[-1]))
         self.findings = QTreeWidget()
         self.findings.setObjectName("reviewFindings")
         self.findings.setHeaderLabels(["规则", "级别", "说明", "位置"])
@@ -189,6 +199,7 @@ class ReviewWindow(QMainWindow):
         self.findings.setWordWrap(True)
         for column, width in enumerate((56, 40, 300)):
             self.findings.setColumnWidth(column, width)
+        explain_rules(self.findings, rule_in_column(0))  # 规则说明: right-click or F1 on a row
         row = QHBoxLayout()
         self.verdicts = QButtonGroup(self)
         self.verdict_buttons: dict[Verdict, QRadioButton] = {}
@@ -420,7 +431,8 @@ class ReviewWindow(QMainWindow):
     def _changes_text(ch: Changes) -> str:
         text = ch.summary()
         if ch.resubmitted:
-            gone = "；".join(f"{f['rule']} {f['message'][:40]}" for f in ch.gone[:5])
+            gone = "；".join(link_rules(html.escape(f"{f['rule']} {f['message'][:40]}"))
+                            for f in ch.gone[:5])
             if gone:
                 text += f"<br>已改正：{gone}"
             figs = "；".join(f"{label} {a or '—'} → {b or '—'}" for label, a, b in ch.figures)

@@ -119,12 +119,15 @@ def follow_document(widget: QWidget, doc: DocumentController) -> None:
 
 
 def field_hint(path: str) -> str:
-    """What a field is, in words, for its tooltip: '基本支出 › 公用经费 › 决算（万元）', and
-    where the figure usually comes from. From the schema; the same for every project."""
+    """What a field is, in words, for its tooltip: '基本支出 › 公用经费 › 决算（万元）', what
+    goes there and where the figure usually comes from. From the schema; the same for every
+    project."""
     spec = field_of(path)
     if spec is None:
         raise ValueError(f"no field of the report is called {path!r}")
     text = " › ".join(spec.labels) + (f"（{spec.unit}）" if spec.unit else "")
+    if spec.hint:
+        text += f"\n{spec.hint}"
     if spec.source:
         text += f"\n通常取自：{spec.source}"
     return text

@@ -596,9 +596,10 @@ class StatedNoneBox(QCheckBox):
     def load(self, force: bool = False) -> None:
         empty = self._is_empty(self.doc.report)
         self.setEnabled(empty)
-        self.setToolTip(f"确实没有需要写的{self.part.label}时勾选：报告中写“无”。不勾选而留空，"
+        what = field_hint(self.path).split("\n", 1)[0]  # 明确为“无”的部分
+        self.setToolTip(f"{what}：确实没有需要写的{self.part.label}时勾选，报告中写“无”。不勾选而留空，"
                         "报告只能生成草稿（审核 R-C05）。" if empty else
-                        f"已填写{self.part.label}，报告按所填内容印出。")
+                        f"{what}：已填写{self.part.label}，报告按所填内容印出。")
         self._loading = True
         self.setChecked(self.part in self.doc.report.stated_none)
         self._loading = False

@@ -20,6 +20,7 @@ from perfdesk.model.money import is_dash
 from perfdesk.model.numbers import fmt_money_exact, fmt_points
 from perfdesk.model.report import Report
 from perfdesk.ui.document import DocumentController
+from perfdesk.ui.widgets.binding import field_hint
 from perfdesk.ui.widgets.column_fit import FLEXIBLE_ROLE, SAMPLE_ROLE
 from perfdesk.ui.widgets.fields import COMPUTED_TIP, FieldError, parse_money_field, parse_number
 from perfdesk.ui.widgets.list_model import DocListModel, Index
@@ -80,8 +81,13 @@ class RecordTableModel(DocListModel):
         if role == SAMPLE_ROLE:  # the width to keep for it while still empty
             return SAMPLES.get(col.kind, "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COMPUTED_TIP if col.computed else (col.tip or None)
+            return COMPUTED_TIP if col.computed else self.column_tip(col)
         return None
+
+    def column_tip(self, col: Column) -> str:
+        """What goes into a column (the field's tooltip from the schema) and its own note."""
+        hint = field_hint(f"{self.list_path}[0].{col.field}")
+        return f"{hint}\n{col.tip}" if col.tip and col.tip not in hint else hint
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -136,7 +142,7 @@ class RecordTableModel(DocListModel):
             if col.computed:
                 return COMPUTED_TIP + (f"：{col.tip}" if col.tip else "")
             text = self.display(item, col)
-            return text if len(text) > 12 else (col.tip or None)
+            return text if len(text) > 12 else self.column_tip(col)
         return None
 
     def parse_cell(self, col: Column, item: Any, text: Any) -> Any:
